@@ -1,0 +1,11 @@
+/** Unit tests: fast, in-process, against fake providers on 127.0.0.1. The real-n8n suite has its own config in test/e2e. */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test/unit'],
+	testMatch: ['**/*.test.ts'],
+	transform: {
+		// Type errors are caught by `npm run typecheck`; transpiling only keeps the suite fast.
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
+	},
+	testTimeout: 20000,
+};

@@ -1,0 +1,30 @@
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+
+export type BodyResult = { ok: true; body: IDataObject } | { ok: false; problem: string };
+
+function isPlainObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
+}
+
+/**
+ * The delivery's JSON object. n8n parses application/json itself (and answers 422 to broken
+ * JSON), but some senders label JSON as text/plain or send nothing at all; those are parsed
+ * from the raw body here or reported, so the caller can answer 400 without starting a run.
+ */
+export function readJsonObjectBody(context: IWebhookFunctions): BodyResult {
+	const body: unknown = context.getBodyData();
+	if (isPlainObject(body) && Object.keys(body).length > 0) return { ok: true, body };
+
+	const raw = (context.getRequestObject() as { rawBody?: unknown }).rawBody;
+	const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : typeof raw === 'string' ? raw : '';
+	if (text.trim() === '') {
+		return isPlainObject(body) ? { ok: false, problem: 'The request body is empty; a JSON object was expected.' } : { ok: false, problem: 'The request body is not a JSON object.' };
+	}
+	try {
+		const parsed: unknown = JSON.parse(text);
+		if (isPlainObject(parsed)) return { ok: true, body: parsed };
+		return { ok: false, problem: 'The request body is JSON but not an object.' };
+	} catch {
+		return { ok: false, problem: 'The request body is not valid JSON.' };
+	}
+}
