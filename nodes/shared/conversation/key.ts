@@ -137,8 +137,7 @@ export function tryParseConversationKey(key: unknown): ParsedKey {
 	try {
 		return { ok: true, route: parseConversationKey(key) };
 	} catch (error) {
-		if (error instanceof ConversationKeyError) return { ok: false, error: error.message };
-		throw error;
+		return { ok: false, error: error instanceof Error ? error.message : String(error) };
 	}
 }
 

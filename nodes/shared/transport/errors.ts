@@ -1,4 +1,4 @@
-import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
 import type { ErrorDescription, ProviderProfile, ProviderResponse } from './types';
 
@@ -84,4 +84,11 @@ export function networkError(
 		description: `Network error ${code}. Check the Base URL in the credential and that the service is reachable.${notRetried}`,
 		itemIndex,
 	});
+}
+
+/** An error from n8n's request helpers as a node error (it usually already is one). */
+export function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	if (error instanceof Error) return new NodeOperationError(node, error);
+	return new NodeApiError(node, { message: String(error) } as JsonObject);
 }

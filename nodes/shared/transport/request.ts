@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { backoffDelayMs } from './backoff';
-import { networkError, providerError } from './errors';
+import { asNodeError, networkError, providerError } from './errors';
 import { acquireRateLimits } from './rate-limiter';
 import { retryAfterMs } from './retry-after';
 import type { ApiRequest, ProviderProfile, ProviderResponse, RateLimit, RetryPolicy } from './types';
@@ -107,9 +107,9 @@ export async function providerRequest(
 			response = { statusCode: full.statusCode, headers: full.headers ?? {}, body: full.body };
 		} catch (error) {
 			// A caller that aborted (a trigger being stopped) wants the call over, not retried.
-			if (request.abortSignal?.aborted) throw error;
+			if (request.abortSignal?.aborted) throw asNodeError(node, error);
 			const code = errorCode(error);
-			if (!isNetworkCode(code)) throw error;
+			if (!isNetworkCode(code)) throw asNodeError(node, error);
 			const mayHaveArrived = !NEVER_ARRIVED.has(code);
 			if (!lastAttempt && (request.idempotent || !mayHaveArrived)) {
 				await sleep(backoffDelayMs(attempt, policy.baseDelayMs, policy.maxDelayMs));
@@ -184,7 +184,7 @@ async function requestThroughSessionRefresh(
 	} catch (error) {
 		const response = error instanceof NodeApiError ? responseFromNodeApiError(error) : undefined;
 		if (response) return response;
-		throw error;
+		throw asNodeError(this.getNode(), error);
 	}
 }
 

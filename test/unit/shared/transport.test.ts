@@ -253,7 +253,7 @@ describe('shared transport', () => {
 		const error = (await harness().execute([send()]).catch((e: unknown) => e)) as NodeApiError;
 		expect(error.description).toMatch(/Check the credential/);
 		expect(JSON.stringify(error)).not.toContain(API_KEY);
-		expect(JSON.stringify(error.toJSON())).not.toContain(API_KEY);
+		expect(JSON.stringify(error.toJSON?.())).not.toContain(API_KEY);
 		expect(String(error.stack)).not.toContain(API_KEY);
 	});
 

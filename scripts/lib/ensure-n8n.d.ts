@@ -1,0 +1,1 @@
+export declare function ensureN8n(): void;

@@ -1,0 +1,10 @@
+export declare const repoRoot: string;
+export declare const harnessDir: string;
+export declare const harnessLockfile: string;
+export declare const harnessMarker: string;
+export declare const n8nBin: string;
+export declare const n8nBinLink: string;
+export declare const npmCacheDir: string;
+export declare const e2eDir: string;
+export declare const localDir: string;
+export declare const workflowsDir: string;

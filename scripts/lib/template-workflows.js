@@ -1,0 +1,38 @@
+'use strict';
+/**
+ * Prepares the shipped templates (workflows/*.json) for `n8n import:workflow`.
+ * Templates carry no ids by design (a user importing one gets a fresh id), but a local n8n that
+ * re-imports them on every `npm start` must update, not duplicate them: each gets an id derived
+ * from its file name, written to a temporary copy, never to the template itself.
+ */
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+
+/** n8n's own ids are 16 alphanumeric characters; a hex slice of a hash fits that shape. */
+function templateWorkflowId(fileName) {
+	return crypto.createHash('sha256').update(`template:${fileName}`).digest('hex').slice(0, 16);
+}
+
+/**
+ * @param {string} templatesDir @param {string} outDir
+ * @returns {{ file: string, id: string, name: string }[]} what was written to outDir
+ */
+function prepareTemplates(templatesDir, outDir) {
+	const files = fs.existsSync(templatesDir)
+		? fs
+				.readdirSync(templatesDir)
+				.filter((file) => file.endsWith('.json'))
+				.sort()
+		: [];
+	fs.rmSync(outDir, { recursive: true, force: true });
+	fs.mkdirSync(outDir, { recursive: true });
+	return files.map((file) => {
+		const workflow = JSON.parse(fs.readFileSync(path.join(templatesDir, file), 'utf8'));
+		const id = templateWorkflowId(file);
+		fs.writeFileSync(path.join(outDir, file), JSON.stringify({ ...workflow, id }, null, '\t'));
+		return { file, id, name: String(workflow.name ?? file) };
+	});
+}
+
+module.exports = { templateWorkflowId, prepareTemplates };
