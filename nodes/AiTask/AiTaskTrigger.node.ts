@@ -1,0 +1,142 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IHookFunctions,
+	type ILoadOptionsFunctions,
+	type INodeExecutionData,
+	type INodePropertyOptions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { acknowledgeWebhook, readJsonObjectBody, rejectWebhook, secretsEqual } from '../shared';
+import { classify, eventItem } from './trigger/classify';
+import { triggerProperties } from './trigger/description';
+import { AI_TASK_EVENTS, configuredOutputs, DEFAULT_EVENTS, outputIndexOf, type AiTaskEvent } from './trigger/events';
+import { isDuplicateDelivery } from './trigger/memory';
+import { parseSelartiWebhook } from './trigger/schema';
+import { normalizeWebhookPath, triggerToken, triggerUrl } from './trigger/webhook-url';
+
+const CREDENTIAL = 'selartiApi';
+
+async function apiKeyOf(context: IWebhookFunctions | IHookFunctions | ILoadOptionsFunctions): Promise<string> {
+	const credentials = await context.getCredentials<{ apiKey?: unknown }>(CREDENTIAL);
+	return typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
+}
+
+function selectedEvents(context: IWebhookFunctions): Set<AiTaskEvent> {
+	const chosen = context.getNodeParameter('events', []) as AiTaskEvent[];
+	return new Set(chosen.length > 0 ? chosen : DEFAULT_EVENTS);
+}
+
+export class AiTaskTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'AI Task Trigger',
+		name: 'aiTaskTrigger',
+		icon: { light: 'file:../../icons/selarti.svg', dark: 'file:../../icons/selarti.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["separateOutputs"] ? "separate outputs" : "events: " + ($parameter["events"] || []).join(", ")}}',
+		description: "Starts a workflow when a Selarti AI task answers, hands off, closes a dialog or captures a contact",
+		defaults: { name: 'AI Task Trigger' },
+		inputs: [],
+		outputs: `={{(${configuredOutputs})($parameter)}}`,
+		credentials: [{ name: CREDENTIAL, required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: '={{$parameter["path"]}}',
+				isFullPath: true,
+				// n8n's own URL panel would show the URL without its token; the "Webhook URL for Selarti" field shows it whole.
+				ndvHideUrl: true,
+			},
+		],
+		properties: triggerProperties,
+	};
+
+	methods = {
+		loadOptions: {
+			/** The URLs to paste into Selarti, token included, as n8n will serve them. */
+			async webhookUrls(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				const rawPath = this.getCurrentNodeParameter('path');
+				if (typeof rawPath !== 'string' || rawPath.startsWith('=') || normalizeWebhookPath(rawPath) === '') {
+					return [{ name: 'Set a fixed Path first (expressions are not supported here)', value: '' }];
+				}
+				let apiKey = '';
+				try {
+					apiKey = await apiKeyOf(this);
+				} catch (error) {
+					return [{ name: `Choose a Selarti API credential first (${(error as Error).message})`, value: '' }];
+				}
+				if (apiKey === '') return [{ name: 'The Selarti API credential has no API key', value: '' }];
+				const token = triggerToken(apiKey, rawPath);
+				const base = this.getInstanceBaseUrl();
+				const production = triggerUrl(base, rawPath, token, 'production');
+				const test = triggerUrl(base, rawPath, token, 'test');
+				return [
+					{ name: production, value: production, description: 'Production URL: paste it into Selarti and activate the workflow' },
+					{ name: test, value: test, description: 'Test URL: works only while the editor listens for a test event' },
+				];
+			},
+		},
+	};
+
+	/**
+	 * Selarti has no API to register webhooks (the user pastes the URL into an integration), so the
+	 * lifecycle only makes activation fail early when the credential cannot produce a token.
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				if ((await apiKeyOf(this)) === '') {
+					throw new NodeOperationError(this.getNode(), 'The Selarti API credential has no API key', {
+						description: 'The webhook URL token is derived from it: set the key in the credential.',
+					});
+				}
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const path = String(this.getNodeParameter('path', ''));
+		const query = this.getQueryData() as IDataObject;
+		if (!secretsEqual(query.token, triggerToken(await apiKeyOf(this), path))) {
+			return rejectWebhook(this, 403, 'Missing or wrong token: copy the full webhook URL from the AI Task Trigger node.');
+		}
+
+		const read = readJsonObjectBody(this);
+		if (!read.ok) return rejectWebhook(this, 400, read.problem);
+		const parsed = parseSelartiWebhook(read.body);
+		if (!parsed.ok) return rejectWebhook(this, 400, parsed.problem);
+		const body = parsed.body;
+
+		const scope = `${this.getWorkflow().id ?? ''}|${this.getNode().id}`;
+		const options = this.getNodeParameter('options', {}) as { dropDuplicates?: boolean };
+		if (options.dropDuplicates !== false && isDuplicateDelivery(scope, body.message_id)) {
+			return acknowledgeWebhook(this, { ok: true, ignored: 'duplicate message_id' });
+		}
+
+		const wanted = selectedEvents(this);
+		const events = classify(body, scope).filter((event) => wanted.has(event));
+		if (events.length === 0) return acknowledgeWebhook(this, { ok: true, ignored: 'no selected event' });
+
+		const items = events.map((event): [AiTaskEvent, INodeExecutionData] => [event, { json: eventItem(event, body) }]);
+		if (this.getNodeParameter('separateOutputs', false) !== true) {
+			return { workflowData: [items.map(([, item]) => item)] };
+		}
+		const outputs: INodeExecutionData[][] = AI_TASK_EVENTS.map(() => []);
+		for (const [event, item] of items) outputs[outputIndexOf(event)].push(item);
+		return { workflowData: outputs };
+	}
+}
