@@ -1,0 +1,167 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import {
+	acknowledgeWebhook,
+	deriveWebhookToken,
+	describeZodError,
+	readJsonObjectBody,
+	rejectWebhook,
+	secretsEqual,
+} from '../shared';
+import {
+	eventProperties,
+	downloadOption,
+	readSettings,
+	takeOverOption,
+	updateToItem,
+} from './trigger/process';
+import { updateSchema } from './trigger/parse';
+import {
+	deleteWebhook,
+	getWebhookInfo,
+	sameUpdateList,
+	webhookTakenError,
+} from './trigger/registration';
+import { allowedUpdates } from './trigger/updateTypes';
+import { TELEGRAM_CREDENTIAL, botIdentity, telegramCall } from './transport';
+
+const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
+
+/** The secret_token Telegram echoes in every delivery: derived, so every n8n process agrees. */
+async function webhookSecret(
+	context: IHookFunctions | IWebhookFunctions,
+): Promise<{ secret: string; botId: string }> {
+	const { token, botId } = await botIdentity(context);
+	return {
+		secret: deriveWebhookToken(token, context.getWorkflow().id ?? '', context.getNode().id),
+		botId,
+	};
+}
+
+export class TelegramBotTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Telegram Bot Trigger',
+		name: 'telegramBotTrigger',
+		icon: { light: 'file:../../icons/telegram.svg', dark: 'file:../../icons/telegram.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ "On: " + $parameter["events"].join(", ") }}',
+		description: 'Starts the workflow when a Telegram bot receives an update (webhook)',
+		defaults: { name: 'Telegram Bot Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: TELEGRAM_CREDENTIAL, required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				// Answer Telegram at once: it waits for the answer before sending the next update.
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'Telegram must reach n8n over public HTTPS (port 443, 80, 88 or 8443). Without that, use the "Telegram Bot Polling Trigger" instead. A bot has one webhook: one active trigger per bot.',
+				name: 'webhookNotice',
+				type: 'notice',
+				default: '',
+			},
+			...eventProperties,
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					downloadOption,
+					{
+						displayName: 'Drop Pending Updates',
+						name: 'dropPendingUpdates',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to discard the updates Telegram queued while no webhook was set, when activating',
+					},
+					takeOverOption,
+				],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const info = await getWebhookInfo(this);
+				if (info.url !== this.getNodeWebhookUrl('default')) return false;
+				// Same URL but other update types (events changed while n8n was down): register again.
+				const wanted = allowedUpdates(this.getNodeParameter('events', []) as string[]);
+				return sameUpdateList(info.allowed_updates, wanted) || info.allowed_updates === undefined;
+			},
+
+			async create(this: IHookFunctions): Promise<boolean> {
+				const url = this.getNodeWebhookUrl('default') ?? '';
+				const options = this.getNodeParameter('options', {}) as IDataObject;
+				const info = await getWebhookInfo(this);
+				if (info.url && info.url !== url && options.takeOverWebhook !== true) {
+					throw webhookTakenError(this.getNode(), info.url, 'webhook');
+				}
+				const { secret } = await webhookSecret(this);
+				await telegramCall(this, {
+					method: 'setWebhook',
+					body: {
+						url,
+						secret_token: secret,
+						allowed_updates: allowedUpdates(this.getNodeParameter('events', []) as string[]),
+						drop_pending_updates: options.dropPendingUpdates === true,
+					},
+					kind: 'read',
+				});
+				return true;
+			},
+
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const url = this.getNodeWebhookUrl('default');
+				let current: string;
+				try {
+					current = (await getWebhookInfo(this)).url;
+				} catch (error) {
+					this.logger.warn(
+						`Telegram Bot Trigger: could not read the bot's webhook, so it was left as is: ${(error as Error).message}`,
+					);
+					return false;
+				}
+				// Someone else's webhook (a takeover by another workflow, or another program): leave it.
+				if (current !== url) return true;
+				await deleteWebhook(this);
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const { secret, botId } = await webhookSecret(this);
+		if (!secretsEqual(this.getHeaderData()[SECRET_HEADER], secret)) {
+			return rejectWebhook(this, 403, 'Invalid or missing secret token');
+		}
+		const body = readJsonObjectBody(this);
+		if (!body.ok) return rejectWebhook(this, 400, body.problem);
+		const parsed = updateSchema.safeParse(body.body);
+		if (!parsed.success)
+			return rejectWebhook(this, 400, `Not a Telegram update: ${describeZodError(parsed.error)}`);
+
+		const item = await updateToItem(this, parsed.data, botId, readSettings(this));
+		if (!item) return acknowledgeWebhook(this);
+		return { workflowData: [[item]] };
+	}
+}

@@ -1,0 +1,243 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The same properties shown only for some operations of one resource. */
+export function showFor(
+	resource: string,
+	operations: string[],
+	properties: INodeProperties[],
+): INodeProperties[] {
+	return properties.map((property) => ({
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { ...property.displayOptions?.show, resource: [resource], operation: operations },
+		},
+	}));
+}
+
+export const chatIdField: INodeProperties = {
+	displayName: 'Chat ID',
+	name: 'chatId',
+	type: 'string',
+	required: true,
+	default: '={{ $json.conversation?.key }}',
+	description:
+		'Where to send: the conversation key of a Telegram trigger item (default), a numeric chat ID, or @channelusername',
+};
+
+export const parseModeField: INodeProperties = {
+	displayName: 'Parse Mode',
+	name: 'parseMode',
+	type: 'options',
+	options: [
+		{ name: 'None', value: '' },
+		{ name: 'HTML', value: 'HTML' },
+		{ name: 'MarkdownV2', value: 'MarkdownV2' },
+		{ name: 'Markdown (Legacy)', value: 'Markdown' },
+	],
+	default: '',
+	description:
+		'How Telegram formats the text. HTML splits most safely when the text is longer than one message.',
+};
+
+/** Options every message-creating operation shares. */
+export const deliveryOptions: INodeProperties[] = [
+	{
+		displayName: 'Send Silently',
+		name: 'disableNotification',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to deliver without a notification sound',
+	},
+	{
+		displayName: 'Protect Content',
+		name: 'protectContent',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to stop the message from being forwarded or saved',
+	},
+	{
+		displayName: 'Reply To Message ID',
+		name: 'replyToMessageId',
+		type: 'string',
+		default: '',
+		description:
+			'Sends the message (its first part) as a reply to this message. If that message is gone, it is sent anyway.',
+	},
+	{
+		displayName: 'Message Thread ID',
+		name: 'messageThreadId',
+		type: 'string',
+		default: '',
+		description:
+			'The topic of a forum supergroup to send to (message_thread_id of the incoming message)',
+	},
+];
+
+export const replyMarkupFields: INodeProperties[] = [
+	{
+		displayName: 'Buttons',
+		name: 'replyMarkup',
+		type: 'options',
+		options: [
+			{ name: 'None', value: 'none' },
+			{
+				name: 'Inline Keyboard',
+				value: 'inlineKeyboard',
+				description: 'Buttons under the message',
+			},
+			{
+				name: 'Reply Keyboard',
+				value: 'replyKeyboard',
+				description: "Buttons instead of the user's keyboard",
+			},
+			{ name: 'Remove Reply Keyboard', value: 'removeKeyboard' },
+			{
+				name: 'Force Reply',
+				value: 'forceReply',
+				description: "Open a reply to this message on the user's side",
+			},
+			{
+				name: 'JSON',
+				value: 'json',
+				description: 'A reply_markup object, e.g. built in an earlier node',
+			},
+		],
+		default: 'none',
+		description: 'Buttons go on the last message when a long text is split',
+	},
+	{
+		displayName: 'Inline Buttons',
+		name: 'inlineButtons',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Button',
+		default: {},
+		displayOptions: { show: { replyMarkup: ['inlineKeyboard'] } },
+		options: [
+			{
+				displayName: 'Button',
+				name: 'button',
+				values: [
+					{ displayName: 'Text', name: 'text', type: 'string', default: '' },
+					{
+						displayName: 'Type',
+						name: 'type',
+						type: 'options',
+						options: [
+							{
+								name: 'Callback',
+								value: 'callback',
+								description: 'Sends its data back to the bot (a callback event)',
+							},
+							{ name: 'URL', value: 'url', description: 'Opens a link' },
+						],
+						default: 'callback',
+					},
+					{
+						displayName: 'Callback Data',
+						name: 'callbackData',
+						type: 'string',
+						default: '',
+						description: '1–64 bytes, returned in the callback event when the button is pressed',
+						displayOptions: { show: { type: ['callback'] } },
+					},
+					{
+						displayName: 'URL',
+						name: 'url',
+						type: 'string',
+						default: '',
+						placeholder: 'https://example.com',
+						displayOptions: { show: { type: ['url'] } },
+					},
+					{
+						displayName: 'Row',
+						name: 'row',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 1,
+						description: 'Buttons with the same row number sit side by side',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Reply Buttons',
+		name: 'replyButtons',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Button',
+		default: {},
+		displayOptions: { show: { replyMarkup: ['replyKeyboard'] } },
+		options: [
+			{
+				displayName: 'Button',
+				name: 'button',
+				values: [
+					{
+						displayName: 'Text',
+						name: 'text',
+						type: 'string',
+						default: '',
+						description: "Sent as the user's message when pressed",
+					},
+					{
+						displayName: 'Row',
+						name: 'row',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 1,
+						description: 'Buttons with the same row number sit side by side',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Reply Keyboard Options',
+		name: 'replyKeyboardOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { replyMarkup: ['replyKeyboard'] } },
+		options: [
+			{
+				displayName: 'Resize Keyboard',
+				name: 'resizeKeyboard',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to fit the keyboard to its buttons',
+			},
+			{
+				displayName: 'One Time Keyboard',
+				name: 'oneTimeKeyboard',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to hide the keyboard after a button is pressed',
+			},
+			{
+				displayName: 'Persistent',
+				name: 'isPersistent',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to keep the keyboard shown when the user hides it',
+			},
+			{
+				displayName: 'Input Field Placeholder',
+				name: 'inputFieldPlaceholder',
+				type: 'string',
+				default: '',
+			},
+		],
+	},
+	{
+		displayName: 'Reply Markup (JSON)',
+		name: 'replyMarkupJson',
+		type: 'json',
+		default: '{\n  "inline_keyboard": [[{ "text": "Yes", "callback_data": "yes" }]]\n}',
+		displayOptions: { show: { replyMarkup: ['json'] } },
+		description:
+			"Telegram's reply_markup: inline_keyboard, keyboard, remove_keyboard or force_reply",
+	},
+];

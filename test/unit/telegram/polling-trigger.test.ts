@@ -1,0 +1,174 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { OmnichannelTelegramBotApi } from '../../../credentials/OmnichannelTelegramBotApi.credentials';
+import { resetRateLimits } from '../../../nodes/shared';
+import { TelegramBotPollingTrigger } from '../../../nodes/TelegramBot/TelegramBotPollingTrigger.node';
+import { faults } from '../../fakes/fake-server';
+import { DEFAULT_TELEGRAM_TOKEN, FakeTelegram } from '../../fakes/telegram';
+import { callbackQueryUpdate, privateTextUpdate } from '../../fakes/telegram-updates';
+import { NodeHarness, type TriggerRun } from '../../helpers';
+import { BOT_ID } from './fixtures';
+
+describe('Telegram Bot Polling Trigger (long polling) against the fake Bot API', () => {
+	const telegram = new FakeTelegram();
+	const running: TriggerRun[] = [];
+
+	const poller = (staticData: IDataObject, parameters: Record<string, unknown> = {}) =>
+		new NodeHarness(new TelegramBotPollingTrigger(), {
+			parameters: {
+				events: ['message', 'callback_query'],
+				options: { longPollTimeout: 25 },
+				...parameters,
+			},
+			credentials: {
+				omnichannelTelegramBotApi: {
+					accessToken: DEFAULT_TELEGRAM_TOKEN,
+					baseUrl: telegram.apiBaseUrl,
+				},
+			},
+			credentialTypes: [new OmnichannelTelegramBotApi()],
+			staticData,
+		});
+
+	const start = async (node: NodeHarness, mode: 'trigger' | 'manual' = 'trigger') => {
+		const run = await node.trigger({ mode });
+		running.push(run);
+		return run;
+	};
+
+	const texts = (run: TriggerRun) =>
+		run.emitted.flatMap((emit) => emit[0].map((item) => (item.json.message as IDataObject).text));
+	const getUpdatesCalls = () => telegram.requests.filter((r) => r.path.endsWith('/getUpdates'));
+
+	beforeAll(async () => {
+		await telegram.start();
+	});
+	afterAll(async () => {
+		await telegram.stop();
+	});
+	beforeEach(() => {
+		telegram.reset();
+		resetRateLimits();
+	});
+	afterEach(async () => {
+		await Promise.all(running.splice(0).map(async (run) => await run.close()));
+	});
+
+	it('emits one run per update, keeps the offset in static data, and neither loses nor repeats across a restart', async () => {
+		const staticData: IDataObject = {};
+		const first = await start(poller(staticData));
+		telegram.pushUpdate(privateTextUpdate('one'));
+		telegram.pushUpdate(privateTextUpdate('two'));
+		await first.waitForEmit(2);
+		expect(texts(first)).toEqual(['one', 'two']);
+		expect(first.emitted[0][0][0].json).toMatchObject({
+			event: 'message',
+			conversation: { key: `telegram:${BOT_ID}:86815320` },
+		});
+		const offset = (staticData['node:Telegram Bot Polling Trigger'] as IDataObject)
+			.offset as number;
+		const lastId = first.emitted[1][0][0].json.updateId as string;
+		expect(offset).toBe(Number(lastId) + 1);
+		// The next call carries the new offset, which confirms the batch to Telegram.
+		await telegram.waitForRequests(
+			(r) => r.path.endsWith('/getUpdates') && Number((r.body as IDataObject).offset) === offset,
+		);
+		expect(telegram.pendingUpdates()).toHaveLength(0);
+		await first.close();
+
+		// While n8n is down, a user writes; after the restart only that update runs.
+		telegram.pushUpdate(privateTextUpdate('three'));
+		const second = await start(poller(JSON.parse(JSON.stringify(staticData)) as IDataObject));
+		await second.waitForEmit(1);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(texts(second)).toEqual(['three']);
+	});
+
+	it('a batch fetched but not yet emitted when stopped comes again after the restart', async () => {
+		const staticData: IDataObject = {};
+		// The first answer is lost on the way (the connection drops): nothing was emitted or saved.
+		telegram.pushUpdate(privateTextUpdate('kept'));
+		telegram.failNext(/getUpdates$/, faults.drop());
+		const run = await start(poller(staticData));
+		await run.waitForEmit(1, 8000);
+		expect(texts(run)).toEqual(['kept']);
+		expect(run.errors).toEqual([]);
+	});
+
+	it('stops promptly on deactivation, aborting the long poll in flight', async () => {
+		const run = await start(poller({}));
+		await telegram.waitForRequests(/getUpdates$/);
+		const started = Date.now();
+		await run.close();
+		expect(Date.now() - started).toBeLessThan(1000);
+		const calls = getUpdatesCalls().length;
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(getUpdatesCalls()).toHaveLength(calls);
+	});
+
+	it('refuses to start while a webhook is set, unless told to take over (then deletes it first)', async () => {
+		await fetch(`${telegram.apiBaseUrl}/bot${DEFAULT_TELEGRAM_TOKEN}/setWebhook`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ url: 'https://elsewhere.example.com/hook' }),
+		});
+		await expect(poller({}).trigger()).rejects.toThrow(
+			'This bot already has a webhook: https://elsewhere.example.com/hook',
+		);
+		expect(telegram.webhookOf()?.url).toBe('https://elsewhere.example.com/hook');
+
+		const run = await start(poller({}, { options: { takeOverWebhook: true } }));
+		expect(telegram.webhookOf()).toBeUndefined();
+		telegram.pushUpdate(privateTextUpdate('after takeover'));
+		await run.waitForEmit(1);
+	});
+
+	it('backs off on errors and carries on; filters drop updates without stalling the offset', async () => {
+		telegram.failNext(
+			/getUpdates$/,
+			faults.respond(500, { ok: false, error_code: 500, description: 'Internal Server Error' }),
+		);
+		const staticData: IDataObject = {};
+		const run = await start(
+			poller(staticData, { events: ['message'], filters: { commands: 'start' } }),
+		);
+		telegram.pushUpdate(privateTextUpdate('no command'));
+		telegram.pushUpdate(callbackQueryUpdate({ data: 'x' }));
+		telegram.pushUpdate(
+			privateTextUpdate('/start hello', {
+				extra: { entities: [{ type: 'bot_command', offset: 0, length: 6 }] },
+			}),
+		);
+		await run.waitForEmit(1, 8000);
+		expect(texts(run)).toEqual(['/start hello']);
+		expect(run.errors).toEqual([]);
+	});
+
+	it('reports a webhook set meanwhile as an error that stops polling (n8n then retries activation)', async () => {
+		const run = await start(poller({}));
+		await telegram.waitForRequests(/getUpdates$/);
+		await fetch(`${telegram.apiBaseUrl}/bot${DEFAULT_TELEGRAM_TOKEN}/setWebhook`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ url: 'https://elsewhere.example.com/hook' }),
+		});
+		const deadline = Date.now() + 8000;
+		while (run.errors.length === 0 && Date.now() < deadline)
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(run.errors[0]?.message).toMatch(/webhook is active/);
+	});
+
+	it('editor test (manual mode): the first batch is one run, and nothing is confirmed or saved', async () => {
+		const staticData: IDataObject = {};
+		const run = await start(poller(staticData), 'manual');
+		expect(run.response?.manualTriggerFunction).toBeDefined();
+		const manual = run.response?.manualTriggerFunction?.();
+		telegram.pushUpdate(privateTextUpdate('test me'));
+		await manual;
+		expect(texts(run)).toEqual(['test me']);
+		expect(
+			(staticData['node:Telegram Bot Polling Trigger'] as IDataObject | undefined)?.offset,
+		).toBeUndefined();
+		expect(telegram.pendingUpdates()).toHaveLength(1);
+	});
+});
