@@ -1,0 +1,279 @@
+/**
+ * Telegram inside a real n8n (issue 4 "Done when"): the packed package, credentials pointing at
+ * the fake Bot API (one bot per workflow, since a bot has one webhook or one poller), and
+ *   - an active webhook-mode workflow: setWebhook on activation, the fake delivers an update
+ *     with the secret header, the workflow answers in the same chat; a long answer arrives as
+ *     ordered messages and a forced 429 delays it without losing a part;
+ *   - an active long-polling workflow that receives an update and answers it;
+ *   - the shipped template, imported with credentials for the fakes: a user's message reaches
+ *     the fake AI and the AI's webhook answer reaches the same Telegram chat.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { triggerToken } from '../../nodes/AiTask/trigger/webhook-url';
+import { faults } from '../fakes/fake-server';
+import { FakeSelarti, deliverAiWebhook } from '../fakes/selarti';
+import { FakeTelegram } from '../fakes/telegram';
+import { privateTextUpdate } from '../fakes/telegram-updates';
+import { N8nInstance, nodeOutput, waitFor, type WorkflowJson } from './harness';
+
+const PACKAGE = 'n8n-nodes-omnichannel-ai';
+const WEBHOOK_BOT = '111111111:AAwebhookBotTokenForE2eTests_000000';
+const POLLING_BOT = '222222222:AApollingBotTokenForE2eTests_000000';
+const TEMPLATE_BOT = '333333333:AAtemplateBotTokenForE2eTests_00000';
+const USER_CHAT = '86815320';
+const SELARTI_KEY = 'test-selarti-key';
+
+/** Waits until a condition holds (the harness's waitFor wants a value, not a boolean). */
+async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+	await waitFor(async () => (condition() ? true : undefined), { timeoutMs, describe: () => what });
+}
+
+const credential = (id: string, token: string, baseUrl: string) => ({
+	id,
+	name: `Telegram ${id}`,
+	type: 'omnichannelTelegramBotApi',
+	data: { accessToken: token, baseUrl },
+});
+
+/** Trigger → "Echo: <text>" repeated `times` times in the same chat. */
+function echoWorkflow(
+	id: string,
+	triggerType: string,
+	credentialId: string,
+	times: number,
+): WorkflowJson {
+	return {
+		id,
+		name: `e2e: ${triggerType} -> echo`,
+		nodes: [
+			{
+				id: `${id}-trigger`,
+				name: 'Trigger',
+				type: `${PACKAGE}.${triggerType}`,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: `6b1e2c3d-4e5f-4a6b-8c7d-${id
+					.slice(-12)
+					.padStart(12, '0')
+					.replace(/[^0-9a-f]/gi, '0')}`,
+				parameters: {
+					events: ['message'],
+					options: triggerType === 'telegramBotPollingTrigger' ? { longPollTimeout: 5 } : {},
+				},
+				credentials: {
+					omnichannelTelegramBotApi: { id: credentialId, name: `Telegram ${credentialId}` },
+				},
+			},
+			{
+				id: `${id}-send`,
+				name: 'Reply',
+				type: `${PACKAGE}.telegramBot`,
+				typeVersion: 1,
+				position: [250, 0],
+				parameters: {
+					resource: 'message',
+					operation: 'sendText',
+					text: `={{ Array.from({ length: ${times} }, (_, i) => "Echo " + (i + 1) + ": " + $json.message.text).join("\\n\\n") }}`,
+					options: {},
+				},
+				credentials: {
+					omnichannelTelegramBotApi: { id: credentialId, name: `Telegram ${credentialId}` },
+				},
+			},
+		],
+		connections: { Trigger: { main: [[{ node: 'Reply', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+/** The shipped template with ids, credentials and a task id filled in, as a user would. */
+function templateWorkflow(): WorkflowJson {
+	const template = JSON.parse(
+		readFileSync(path.resolve(__dirname, '../../workflows/telegram-ai-assistant.json'), 'utf8'),
+	) as WorkflowJson & {
+		nodes: Array<
+			Record<string, unknown> & { type: string; name: string; parameters: Record<string, unknown> }
+		>;
+	};
+	for (const node of template.nodes) {
+		if (node.type.endsWith('.telegramBot') || node.type.endsWith('.telegramBotTrigger')) {
+			node.credentials = {
+				omnichannelTelegramBotApi: { id: 'tgTemplateCred01', name: 'Telegram tgTemplateCred01' },
+			};
+		}
+		if (node.type.endsWith('.aiTask') || node.type.endsWith('.aiTaskTrigger')) {
+			node.credentials = { selartiApi: { id: 'e2eSelartiCred02', name: 'Selarti (fake)' } };
+		}
+		if (node.name === 'Send to AI task') node.parameters.taskId = 'task-1';
+	}
+	return { ...template, id: 'e2eTgTemplate001' };
+}
+
+describe('Telegram in a real n8n', () => {
+	const telegram = new FakeTelegram({ tokens: [WEBHOOK_BOT, POLLING_BOT, TEMPLATE_BOT] });
+	const selarti = new FakeSelarti();
+	let n8n: N8nInstance;
+	const webhookFlow = () =>
+		echoWorkflow('e2eTgWebhook0001', 'telegramBotTrigger', 'tgWebhookCred01', 3);
+	const pollingFlow = () =>
+		echoWorkflow('e2eTgPolling0001', 'telegramBotPollingTrigger', 'tgPollingCred01', 1);
+
+	beforeAll(async () => {
+		await telegram.start();
+		await selarti.start();
+		n8n = await N8nInstance.create({ name: 'telegram' });
+		await n8n.importCredentials([
+			credential('tgWebhookCred01', WEBHOOK_BOT, telegram.apiBaseUrl),
+			credential('tgPollingCred01', POLLING_BOT, telegram.apiBaseUrl),
+			credential('tgTemplateCred01', TEMPLATE_BOT, telegram.apiBaseUrl),
+			{
+				id: 'e2eSelartiCred02',
+				name: 'Selarti (fake)',
+				type: 'selartiApi',
+				data: { baseUrl: selarti.apiBaseUrl, apiKey: SELARTI_KEY, sessionToken: '' },
+			},
+		]);
+		const template = templateWorkflow();
+		await n8n.importWorkflows([webhookFlow(), pollingFlow(), template]);
+		await n8n.activate([webhookFlow().id, pollingFlow().id, template.id]);
+		await n8n.start();
+		await until(
+			() =>
+				telegram.webhookOf(WEBHOOK_BOT) !== undefined &&
+				telegram.webhookOf(TEMPLATE_BOT) !== undefined,
+			30_000,
+			'both webhook triggers registered with the fake Telegram',
+		);
+	});
+
+	afterAll(async () => {
+		await n8n?.stop();
+		await selarti.stop();
+		await telegram.stop();
+	});
+
+	it('webhook mode: registered with a secret, an update is answered; a long answer arrives in order despite a 429', async () => {
+		const webhook = telegram.webhookOf(WEBHOOK_BOT);
+		expect(webhook?.url).toMatch(new RegExp(`^${n8n.baseUrl}/webhook/`));
+		expect(webhook?.secret_token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+		expect(webhook?.allowed_updates).toEqual(['message']);
+
+		// A delivery without the secret is refused and starts nothing.
+		const forged = await fetch(webhook!.url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(privateTextUpdate('forged', { updateId: 1 })),
+		});
+		expect(forged.status).toBe(403);
+
+		telegram.failNext(
+			(r) => r.path === `/bot${WEBHOOK_BOT}/sendMessage`,
+			faults.respond(429, {
+				ok: false,
+				error_code: 429,
+				description: 'Too Many Requests: retry after 1',
+				parameters: { retry_after: 1 },
+			}),
+		);
+		const text = 'Please tell me about the course. ' + 'details '.repeat(200);
+		const update = telegram.pushUpdate(privateTextUpdate(text), WEBHOOK_BOT);
+		await telegram.waitForWebhookDelivery(update.update_id as number, 15_000);
+		const [execution] = await n8n.waitForExecutions(webhookFlow().id, 1);
+		expect(execution.status).toBe('success');
+
+		const sent = telegram.sentTo(USER_CHAT, WEBHOOK_BOT);
+		const joined = sent.map((m) => m.text).join('\n\n');
+		expect(sent.length).toBeGreaterThanOrEqual(2);
+		expect(sent.every((m) => (m.text ?? '').length <= 4096)).toBe(true);
+		expect(joined.indexOf('Echo 1:')).toBeLessThan(joined.indexOf('Echo 2:'));
+		expect(joined.indexOf('Echo 2:')).toBeLessThan(joined.indexOf('Echo 3:'));
+		expect(joined.replace(/\s+/g, ' ')).toContain('Echo 3: Please tell me about the course.');
+		expect(nodeOutput(execution, 'Reply')[0].json.messageIds).toEqual(
+			sent.map((m) => m.result.message_id),
+		);
+		// The 429 was answered to one attempt, then waited out.
+		expect(
+			telegram.requests.filter((r) => r.path === `/bot${WEBHOOK_BOT}/sendMessage` && r.fault),
+		).toHaveLength(1);
+	});
+
+	it('long-polling mode: an update is fetched and answered', async () => {
+		telegram.pushUpdate(privateTextUpdate('Hello from polling'), POLLING_BOT);
+		await until(
+			() => telegram.sentTo(USER_CHAT, POLLING_BOT).length >= 1,
+			30_000,
+			'the polling reply',
+		);
+		expect(telegram.sentTo(USER_CHAT, POLLING_BOT).map((m) => m.text)).toEqual([
+			'Echo 1: Hello from polling',
+		]);
+		expect(telegram.webhookOf(POLLING_BOT)).toBeUndefined();
+		const [execution] = await n8n.waitForExecutions(pollingFlow().id, 1);
+		expect(execution.status).toBe('success');
+	});
+
+	it('template: the user message reaches the fake AI and its answer comes back to the same chat', async () => {
+		selarti.setAutoReply(
+			`${n8n.baseUrl}/webhook/telegram-ai-assistant?token=${triggerToken(SELARTI_KEY, 'telegram-ai-assistant')}`,
+		);
+		const update = telegram.pushUpdate(privateTextUpdate('How much is the course?'), TEMPLATE_BOT);
+		await telegram.waitForWebhookDelivery(update.update_id as number, 15_000);
+		await until(
+			() => telegram.sentTo(USER_CHAT, TEMPLATE_BOT).length >= 1,
+			30_000,
+			'the AI answer on Telegram',
+		);
+
+		expect(telegram.chatActions.filter((a) => a.token === TEMPLATE_BOT)).toEqual([
+			expect.objectContaining({ chatId: USER_CHAT, action: 'typing' }),
+		]);
+		expect(selarti.sent).toEqual([
+			expect.objectContaining({
+				chat_id: `telegram:333333333:${USER_CHAT}`,
+				text: 'How much is the course?',
+			}),
+		]);
+		expect(telegram.sentTo(USER_CHAT, TEMPLATE_BOT).map((m) => m.text)).toEqual([
+			'AI: How much is the course?',
+		]);
+	});
+	it('template: an operator takeover notifies the managers’ chat with the dialog link, and the operator’s words reach the user', async () => {
+		const aiTrigger = `${n8n.baseUrl}/webhook/telegram-ai-assistant?token=${triggerToken(SELARTI_KEY, 'telegram-ai-assistant')}`;
+		const conversation = `telegram:333333333:${USER_CHAT}`;
+		const managersChat = '-1001234567890'; // the template's placeholder, which the sticky note says to replace
+		const handoff = await deliverAiWebhook(
+			aiTrigger,
+			{
+				external_chat_id: conversation,
+				thread_id: 'e2e-handoff-thread',
+				message_id: 'e2e-handoff-1',
+				message_type: 'operator',
+				is_bot: false,
+				operator: true,
+				message_text: 'Hello, this is Anna from sales. How can I help?',
+				panel_url: 'https://selarti.example/panel/dialog/e2e-handoff-thread',
+			},
+			{ booleans: 'string' },
+		);
+		expect(handoff.status).toBe(200);
+		await until(
+			() => telegram.sentTo(managersChat, TEMPLATE_BOT).length >= 1,
+			30_000,
+			'the managers’ notification',
+		);
+		await until(
+			() => telegram.sentTo(USER_CHAT, TEMPLATE_BOT).length >= 2,
+			30_000,
+			'the operator’s message to the user',
+		);
+
+		const [notice] = telegram.sentTo(managersChat, TEMPLATE_BOT);
+		expect(notice.text).toContain('https://selarti.example/panel/dialog/e2e-handoff-thread');
+		expect(notice.text).toContain(USER_CHAT);
+		expect(telegram.sentTo(USER_CHAT, TEMPLATE_BOT).map((m) => m.text)).toContain(
+			'Hello, this is Anna from sales. How can I help?',
+		);
+	});
+});
