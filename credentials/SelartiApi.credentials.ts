@@ -31,9 +31,13 @@ function authFailure(error: unknown, url: string): Error {
 		);
 	}
 	if (response.status === 404) {
-		return new Error(`No Selarti auth endpoint at ${url} (404): the Base URL should look like https://selarti.com/api/1.1`);
+		return new Error(
+			`No Selarti auth endpoint at ${url} (404): the Base URL should look like https://selarti.com/api/1.1`,
+		);
 	}
-	return new Error(`Selarti could not issue a session token (POST /wf/auth answered ${response.status}${quoted})`);
+	return new Error(
+		`Selarti could not issue a session token (POST /wf/auth answered ${response.status}${quoted})`,
+	);
 }
 
 /**
@@ -78,11 +82,19 @@ export class SelartiApi implements ICredentialType {
 		},
 	];
 
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+	async preAuthentication(
+		this: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<IDataObject> {
 		const url = `${baseUrlOf(credentials)}/wf/auth`;
 		let answer: { response?: { token?: unknown } } | undefined;
 		try {
-			answer = (await this.helpers.httpRequest({ method: 'POST', url, body: { key: credentials.apiKey }, json: true })) as typeof answer;
+			answer = (await this.helpers.httpRequest({
+				method: 'POST',
+				url,
+				body: { key: credentials.apiKey },
+				json: true,
+			})) as typeof answer;
 		} catch (error) {
 			throw authFailure(error, url);
 		}
@@ -117,14 +129,16 @@ export class SelartiApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'Selarti rejected the API key: copy it again from the Selarti panel (avatar → Get API key)',
+					message:
+						'Selarti rejected the API key: copy it again from the Selarti panel (avatar → Get API key)',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: 'No Selarti auth endpoint at this Base URL: it should look like https://selarti.com/api/1.1',
+					message:
+						'No Selarti auth endpoint at this Base URL: it should look like https://selarti.com/api/1.1',
 				},
 			},
 		],

@@ -14,14 +14,22 @@ import {
 import { acknowledgeWebhook, readJsonObjectBody, rejectWebhook, secretsEqual } from '../shared';
 import { classify, eventItem } from './trigger/classify';
 import { triggerProperties } from './trigger/description';
-import { AI_TASK_EVENTS, configuredOutputs, DEFAULT_EVENTS, outputIndexOf, type AiTaskEvent } from './trigger/events';
+import {
+	AI_TASK_EVENTS,
+	configuredOutputs,
+	DEFAULT_EVENTS,
+	outputIndexOf,
+	type AiTaskEvent,
+} from './trigger/events';
 import { isDuplicateDelivery } from './trigger/memory';
 import { parseSelartiWebhook } from './trigger/schema';
 import { normalizeWebhookPath, triggerToken, triggerUrl } from './trigger/webhook-url';
 
 const CREDENTIAL = 'selartiApi';
 
-async function apiKeyOf(context: IWebhookFunctions | IHookFunctions | ILoadOptionsFunctions): Promise<string> {
+async function apiKeyOf(
+	context: IWebhookFunctions | IHookFunctions | ILoadOptionsFunctions,
+): Promise<string> {
 	const credentials = await context.getCredentials<{ apiKey?: unknown }>(CREDENTIAL);
 	return typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
 }
@@ -38,8 +46,10 @@ export class AiTaskTrigger implements INodeType {
 		icon: { light: 'file:../../icons/selarti.svg', dark: 'file:../../icons/selarti.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["separateOutputs"] ? "separate outputs" : "events: " + ($parameter["events"] || []).join(", ")}}',
-		description: "Starts a workflow when a Selarti AI task answers, hands off, closes a dialog or captures a contact",
+		subtitle:
+			'={{$parameter["separateOutputs"] ? "separate outputs" : "events: " + ($parameter["events"] || []).join(", ")}}',
+		description:
+			'Starts a workflow when a Selarti AI task answers, hands off, closes a dialog or captures a contact',
 		defaults: { name: 'AI Task Trigger' },
 		inputs: [],
 		outputs: `={{(${configuredOutputs})($parameter)}}`,
@@ -63,23 +73,43 @@ export class AiTaskTrigger implements INodeType {
 			/** The URLs to paste into Selarti, token included, as n8n will serve them. */
 			async webhookUrls(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 				const rawPath = this.getCurrentNodeParameter('path');
-				if (typeof rawPath !== 'string' || rawPath.startsWith('=') || normalizeWebhookPath(rawPath) === '') {
-					return [{ name: 'Set a fixed Path first (expressions are not supported here)', value: '' }];
+				if (
+					typeof rawPath !== 'string' ||
+					rawPath.startsWith('=') ||
+					normalizeWebhookPath(rawPath) === ''
+				) {
+					return [
+						{ name: 'Set a fixed Path first (expressions are not supported here)', value: '' },
+					];
 				}
 				let apiKey = '';
 				try {
 					apiKey = await apiKeyOf(this);
 				} catch (error) {
-					return [{ name: `Choose a Selarti API credential first (${(error as Error).message})`, value: '' }];
+					return [
+						{
+							name: `Choose a Selarti API credential first (${(error as Error).message})`,
+							value: '',
+						},
+					];
 				}
-				if (apiKey === '') return [{ name: 'The Selarti API credential has no API key', value: '' }];
+				if (apiKey === '')
+					return [{ name: 'The Selarti API credential has no API key', value: '' }];
 				const token = triggerToken(apiKey, rawPath);
 				const base = this.getInstanceBaseUrl();
 				const production = triggerUrl(base, rawPath, token, 'production');
 				const test = triggerUrl(base, rawPath, token, 'test');
 				return [
-					{ name: production, value: production, description: 'Production URL: paste it into Selarti and activate the workflow' },
-					{ name: test, value: test, description: 'Test URL: works only while the editor listens for a test event' },
+					{
+						name: production,
+						value: production,
+						description: 'Production URL: paste it into Selarti and activate the workflow',
+					},
+					{
+						name: test,
+						value: test,
+						description: 'Test URL: works only while the editor listens for a test event',
+					},
 				];
 			},
 		},
@@ -96,9 +126,14 @@ export class AiTaskTrigger implements INodeType {
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				if ((await apiKeyOf(this)) === '') {
-					throw new NodeOperationError(this.getNode(), 'The Selarti API credential has no API key', {
-						description: 'The webhook URL token is derived from it: set the key in the credential.',
-					});
+					throw new NodeOperationError(
+						this.getNode(),
+						'The Selarti API credential has no API key',
+						{
+							description:
+								'The webhook URL token is derived from it: set the key in the credential.',
+						},
+					);
 				}
 				return true;
 			},
@@ -112,7 +147,11 @@ export class AiTaskTrigger implements INodeType {
 		const path = String(this.getNodeParameter('path', ''));
 		const query = this.getQueryData() as IDataObject;
 		if (!secretsEqual(query.token, triggerToken(await apiKeyOf(this), path))) {
-			return rejectWebhook(this, 403, 'Missing or wrong token: copy the full webhook URL from the AI Task Trigger node.');
+			return rejectWebhook(
+				this,
+				403,
+				'Missing or wrong token: copy the full webhook URL from the AI Task Trigger node.',
+			);
 		}
 
 		const read = readJsonObjectBody(this);
@@ -129,9 +168,13 @@ export class AiTaskTrigger implements INodeType {
 
 		const wanted = selectedEvents(this);
 		const events = classify(body, scope).filter((event) => wanted.has(event));
-		if (events.length === 0) return acknowledgeWebhook(this, { ok: true, ignored: 'no selected event' });
+		if (events.length === 0)
+			return acknowledgeWebhook(this, { ok: true, ignored: 'no selected event' });
 
-		const items = events.map((event): [AiTaskEvent, INodeExecutionData] => [event, { json: eventItem(event, body) }]);
+		const items = events.map((event): [AiTaskEvent, INodeExecutionData] => [
+			event,
+			{ json: eventItem(event, body) },
+		]);
 		if (this.getNodeParameter('separateOutputs', false) !== true) {
 			return { workflowData: [items.map(([, item]) => item)] };
 		}

@@ -18,7 +18,8 @@ import {
 
 export const SELARTI_CREDENTIAL = 'selartiApi';
 
-const KEY_HINT = 'Check the API Key of the Selarti API credential (Selarti panel: avatar → Get API key).';
+const KEY_HINT =
+	'Check the API Key of the Selarti API credential (Selarti panel: avatar → Get API key).';
 
 type BubbleBody = {
 	status?: unknown;
@@ -38,8 +39,11 @@ function text(value: unknown): string | undefined {
  * The hints name the node field to fix.
  */
 export function describeSelartiError(response: ProviderResponse): ErrorDescription {
-	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as BubbleBody;
-	const message = text(body.body?.message) ?? text(body.message) ?? defaultErrorDescription(response).message;
+	const body = (
+		typeof response.body === 'object' && response.body !== null ? response.body : {}
+	) as BubbleBody;
+	const message =
+		text(body.body?.message) ?? text(body.message) ?? defaultErrorDescription(response).message;
 	const code = text(body.body?.status) ?? text(body.status);
 	const lower = message.toLowerCase();
 	let hint: string | undefined;
@@ -47,9 +51,11 @@ export function describeSelartiError(response: ProviderResponse): ErrorDescripti
 	else if (/task/.test(lower) && /not found|invalid|unknown/.test(lower)) {
 		hint = 'Check "Task ID": copy the id of a task of type "Web" from the Selarti panel.';
 	} else if (/chat_id/.test(lower)) {
-		hint = 'Check "Chat ID": map the "conversation.key" field of a channel trigger; it must be at most 255 characters.';
+		hint =
+			'Check "Chat ID": map the "conversation.key" field of a channel trigger; it must be at most 255 characters.';
 	} else if (/missing parameter/.test(lower)) {
-		hint = 'Fill the field named in the message; for Send, compare the field names with your account\'s API docs and use "Additional Body Fields" if they differ.';
+		hint =
+			'Fill the field named in the message; for Send, compare the field names with your account\'s API docs and use "Additional Body Fields" if they differ.';
 	} else if (response.statusCode === 404) {
 		hint =
 			'Check the Base URL of the credential and, for Send, the "Send Message Path" option: the send endpoint is not in Selarti\'s public docs.';
@@ -80,7 +86,10 @@ export const SELARTI_PROFILE: ProviderProfile = {
 };
 
 export interface SelartiContext extends RequestContext {
-	getCredentials<T extends object = ICredentialDataDecryptedObject>(type: string, itemIndex?: number): Promise<T>;
+	getCredentials<T extends object = ICredentialDataDecryptedObject>(
+		type: string,
+		itemIndex?: number,
+	): Promise<T>;
 }
 
 export interface SelartiCall {
@@ -94,13 +103,22 @@ export interface SelartiCall {
 }
 
 /** Normalises a user-typed path to "/wf/<name>" form, or explains what is wrong. */
-export function workflowPath(context: RequestContext, raw: string, field: string, itemIndex?: number): string {
+export function workflowPath(
+	context: RequestContext,
+	raw: string,
+	field: string,
+	itemIndex?: number,
+): string {
 	const path = '/' + raw.trim().replace(/^\/+/, '');
 	if (!/^\/wf\/[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/.test(path)) {
-		throw new NodeOperationError(context.getNode(), `"${field}" must be a path under /wf/, e.g. /wf/send_message; got "${raw}"`, {
-			itemIndex,
-			description: 'Only Selarti workflow endpoints use the session token this credential holds.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"${field}" must be a path under /wf/, e.g. /wf/send_message; got "${raw}"`,
+			{
+				itemIndex,
+				description: 'Only Selarti workflow endpoints use the session token this credential holds.',
+			},
+		);
 	}
 	return path;
 }
@@ -110,7 +128,10 @@ export function workflowPath(context: RequestContext, raw: string, field: string
  * one session refresh on 401). A key that n8n cannot even exchange for a token surfaces here as
  * n8n's generic 401, which is rewritten to say which field to fix.
  */
-export async function selartiRequest<T = unknown>(this: SelartiContext, call: SelartiCall): Promise<T> {
+export async function selartiRequest<T = unknown>(
+	this: SelartiContext,
+	call: SelartiCall,
+): Promise<T> {
 	const credentials = await this.getCredentials(SELARTI_CREDENTIAL, call.itemIndex);
 	const baseURL = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
 	try {
@@ -132,16 +153,24 @@ export async function selartiRequest<T = unknown>(this: SelartiContext, call: Se
  * added. n8n's bare 401 (a token refused right after a refresh) gets the same treatment.
  */
 function explainAuthFailure(context: SelartiContext, error: unknown, itemIndex?: number): Error {
-	const ours = error instanceof NodeApiError && error.message.startsWith(`${SELARTI_PROFILE.displayName} answered`);
+	const ours =
+		error instanceof NodeApiError &&
+		error.message.startsWith(`${SELARTI_PROFILE.displayName} answered`);
 	if (error instanceof NodeApiError && !ours) {
 		const refusedKey = /Selarti rejected the API key/.test(error.message);
 		if (refusedKey || String(error.httpCode) === '401') {
-			return new NodeApiError(context.getNode(), { httpCode: '401', message: error.message } as JsonObject, {
-				message: refusedKey ? error.message : 'Selarti refused the session token right after issuing it (401)',
-				description: KEY_HINT,
-				httpCode: '401',
-				itemIndex,
-			});
+			return new NodeApiError(
+				context.getNode(),
+				{ httpCode: '401', message: error.message } as JsonObject,
+				{
+					message: refusedKey
+						? error.message
+						: 'Selarti refused the session token right after issuing it (401)',
+					description: KEY_HINT,
+					httpCode: '401',
+					itemIndex,
+				},
+			);
 		}
 	}
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;

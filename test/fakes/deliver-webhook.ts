@@ -53,7 +53,12 @@ export async function deliverWebhook(
 					} catch {
 						// Not JSON: keep the text.
 					}
-					resolve({ status: response.statusCode ?? 0, headers: response.headers, body: parsed, text });
+					resolve({
+						status: response.statusCode ?? 0,
+						headers: response.headers,
+						body: parsed,
+						text,
+					});
 				});
 				response.on('error', reject);
 			},

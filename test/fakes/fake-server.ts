@@ -111,7 +111,10 @@ interface ScriptedFault {
 interface RateLimit {
 	limiter: RateLimiter<RecordedRequest>;
 	appliesTo?: RequestMatch;
-	respond: (verdict: Extract<RateLimitVerdict, { allowed: false }>, request: RecordedRequest) => FakeResponse;
+	respond: (
+		verdict: Extract<RateLimitVerdict, { allowed: false }>,
+		request: RecordedRequest,
+	) => FakeResponse;
 }
 
 interface Waiter {
@@ -145,8 +148,14 @@ export function matchesRequest(match: RequestMatch, request: RecordedRequest): b
 	return compilePath(path).test(request.path);
 }
 
-function parseBody(contentType: string, raw: Buffer): Pick<RecordedRequest, 'json' | 'form' | 'fields' | 'files' | 'body'> {
-	const parsed: Pick<RecordedRequest, 'json' | 'form' | 'fields' | 'files' | 'body'> = { files: [], body: undefined };
+function parseBody(
+	contentType: string,
+	raw: Buffer,
+): Pick<RecordedRequest, 'json' | 'form' | 'fields' | 'files' | 'body'> {
+	const parsed: Pick<RecordedRequest, 'json' | 'form' | 'fields' | 'files' | 'body'> = {
+		files: [],
+		body: undefined,
+	};
 	if (raw.length === 0) return parsed;
 	const boundary = multipartBoundary(contentType);
 	if (boundary) {
@@ -263,7 +272,11 @@ export class FakeServer {
 	 * Resolves with the matching requests once at least `count` have been recorded (counting
 	 * those already recorded), so tests wait for the provider to be called instead of sleeping.
 	 */
-	async waitForRequests(match: RequestMatch, count = 1, timeoutMs = 5000): Promise<RecordedRequest[]> {
+	async waitForRequests(
+		match: RequestMatch,
+		count = 1,
+		timeoutMs = 5000,
+	): Promise<RecordedRequest[]> {
 		const already = this.requestsTo(match);
 		if (already.length >= count) return already;
 		return await new Promise<RecordedRequest[]>((resolve, reject) => {
@@ -278,7 +291,11 @@ export class FakeServer {
 			const timer = setTimeout(() => {
 				this.waiters = this.waiters.filter((w) => w !== waiter);
 				const seen = this.requestsTo(match).length;
-				reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${count} request(s) matching ${String(match)}; saw ${seen}`));
+				reject(
+					new Error(
+						`Timed out after ${timeoutMs} ms waiting for ${count} request(s) matching ${String(match)}; saw ${seen}`,
+					),
+				);
 			}, timeoutMs);
 			this.waiters.push(waiter);
 		});
@@ -320,8 +337,11 @@ export class FakeServer {
 			signal: gone.signal,
 			...parseBody(contentType, rawBody),
 		};
-		const route = this.routes.find((candidate) =>
-			(candidate.method === '*' || candidate.method === request.method) && candidate.pattern.test(request.path));
+		const route = this.routes.find(
+			(candidate) =>
+				(candidate.method === '*' || candidate.method === request.method) &&
+				candidate.pattern.test(request.path),
+		);
 		if (route) request.params = { ...(route.pattern.exec(request.path)?.groups ?? {}) };
 		this.record(request);
 
@@ -361,7 +381,9 @@ export class FakeServer {
 	}
 
 	private takeFault(request: RecordedRequest): Fault | undefined {
-		const entry = this.scripted.find((candidate) => candidate.remaining > 0 && matchesRequest(candidate.match, request));
+		const entry = this.scripted.find(
+			(candidate) => candidate.remaining > 0 && matchesRequest(candidate.match, request),
+		);
 		if (!entry) return undefined;
 		entry.remaining--;
 		this.scripted = this.scripted.filter((candidate) => candidate.remaining > 0);

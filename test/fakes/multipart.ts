@@ -29,17 +29,23 @@ function parsePartHeaders(block: string): Record<string, string> {
 	const headers: Record<string, string> = {};
 	for (const line of block.split('\r\n')) {
 		const colon = line.indexOf(':');
-		if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+		if (colon > 0)
+			headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
 	}
 	return headers;
 }
 
 function dispositionParam(disposition: string, name: string): string | undefined {
-	const match = new RegExp(`(?:^|;)\\s*${name}="((?:[^"\\\\]|\\\\.)*)"`, 'i').exec(disposition)
-		?? new RegExp(`(?:^|;)\\s*${name}=([^;]+)`, 'i').exec(disposition);
+	const match =
+		new RegExp(`(?:^|;)\\s*${name}="((?:[^"\\\\]|\\\\.)*)"`, 'i').exec(disposition) ??
+		new RegExp(`(?:^|;)\\s*${name}=([^;]+)`, 'i').exec(disposition);
 	// The WHATWG encoding (form-data, browsers, undici) percent-encodes '"', CR and LF.
 	return match
-		? match[1].replace(/\\"/g, '"').replace(/%22/g, '"').replace(/%0D/gi, '\r').replace(/%0A/gi, '\n')
+		? match[1]
+				.replace(/\\"/g, '"')
+				.replace(/%22/g, '"')
+				.replace(/%0D/gi, '\r')
+				.replace(/%0A/gi, '\n')
 		: undefined;
 }
 

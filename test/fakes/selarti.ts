@@ -21,7 +21,12 @@
 import { randomBytes } from 'node:crypto';
 
 import { deliverWebhook, type WebhookDelivery } from './deliver-webhook';
-import { FakeServer, type FakeResponse, type FakeServerOptions, type RecordedRequest } from './fake-server';
+import {
+	FakeServer,
+	type FakeResponse,
+	type FakeServerOptions,
+	type RecordedRequest,
+} from './fake-server';
 
 export interface SelartiFakeOptions extends FakeServerOptions {
 	/** API keys accepted by /wf/auth (default ["test-selarti-key"]). */
@@ -60,7 +65,14 @@ export interface SelartiWebhookQuirks {
 
 export type SelartiWebhookBody = Record<string, unknown>;
 
-const BOOLEAN_FIELDS = ['close', 'get_contact', 'interest', 'is_bot', 'operator', 'success'] as const;
+const BOOLEAN_FIELDS = [
+	'close',
+	'get_contact',
+	'interest',
+	'is_bot',
+	'operator',
+	'success',
+] as const;
 const NUMERIC_ID_FIELDS = ['channel_id', 'company_id', 'manager_id', 'message_id'] as const;
 
 /** A Bubble-style unique id: milliseconds, "x", 18 digits. */
@@ -118,7 +130,8 @@ export function buildAiWebhook(
 		share_url: `https://selarti.com/share/${threadId}`,
 	};
 	for (const field of BOOLEAN_FIELDS) body[field] = spellBoolean(flags[field], quirks.booleans);
-	for (const field of NUMERIC_ID_FIELDS) body[field] = quirks.ids === 'string' ? String(ids[field]) : ids[field];
+	for (const field of NUMERIC_ID_FIELDS)
+		body[field] = quirks.ids === 'string' ? String(ids[field]) : ids[field];
 	return { ...body, ...overrides };
 }
 
@@ -157,10 +170,16 @@ export class FakeSelarti extends FakeServer {
 		// Any other workflow: authenticated, and Bubble's answer for an unknown workflow.
 		this.route('*', /^\/api\/1\.1\/wf\/[^/]+$/, (request) =>
 			this.withToken(request, () =>
-				bubbleError(404, 'NOT_FOUND', `Workflow not found ${request.path.split('/').pop() ?? ''}`)));
+				bubbleError(404, 'NOT_FOUND', `Workflow not found ${request.path.split('/').pop() ?? ''}`),
+			),
+		);
 		this.route('POST', '/api/1.1/wf/auth', (request) => this.auth(request));
-		this.route('POST', '/api/1.1/wf/add_target', (request) => this.withToken(request, () => this.addTarget(request)));
-		this.route('POST', this.sendPath, (request) => this.withToken(request, () => this.sendMessage(request)));
+		this.route('POST', '/api/1.1/wf/add_target', (request) =>
+			this.withToken(request, () => this.addTarget(request)),
+		);
+		this.route('POST', this.sendPath, (request) =>
+			this.withToken(request, () => this.sendMessage(request)),
+		);
 	}
 
 	get sendPath(): string {
@@ -222,7 +241,11 @@ export class FakeSelarti extends FakeServer {
 		const issuedAt = match ? this.tokens.get(match[1].trim()) : undefined;
 		const ttl = this.options.tokenTtlMs;
 		if (issuedAt === undefined || (ttl !== undefined && Date.now() - issuedAt > ttl)) {
-			return bubbleError(401, 'UNAUTHORIZED', match ? 'Token is invalid or expired' : 'Authorization header missing');
+			return bubbleError(
+				401,
+				'UNAUTHORIZED',
+				match ? 'Token is invalid or expired' : 'Authorization header missing',
+			);
 		}
 		return handler();
 	}
@@ -230,33 +253,56 @@ export class FakeSelarti extends FakeServer {
 	private addTarget(request: RecordedRequest): FakeResponse {
 		const { task, target } = (request.body ?? {}) as { task?: unknown; target?: unknown };
 		if (task === undefined || task === '') {
-			return bubbleError(400, 'MISSING_DATA', 'Missing parameter for workflow add_target: parameter task');
+			return bubbleError(
+				400,
+				'MISSING_DATA',
+				'Missing parameter for workflow add_target: parameter task',
+			);
 		}
 		if (target === undefined || target === '') {
-			return bubbleError(400, 'MISSING_DATA', 'Missing parameter for workflow add_target: parameter target');
+			return bubbleError(
+				400,
+				'MISSING_DATA',
+				'Missing parameter for workflow add_target: parameter target',
+			);
 		}
-		if (!this.tasks.includes(String(task))) return bubbleError(400, 'INVALID_DATA', `Task not found: ${String(task)}`);
+		if (!this.tasks.includes(String(task)))
+			return bubbleError(400, 'INVALID_DATA', `Task not found: ${String(task)}`);
 		this.targets.push({ task: String(task), target: String(target) });
 		return success({ added: true });
 	}
 
 	private sendMessage(request: RecordedRequest): FakeResponse {
-		const fields = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
+		const fields = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<
+			string,
+			unknown
+		>;
 		const name = this.sendPath.split('/').pop() ?? 'send_message';
 		for (const required of ['task_id', 'chat_id', 'text']) {
 			const value = fields[required];
 			if (value === undefined || value === null || value === '') {
-				return bubbleError(400, 'MISSING_DATA', `Missing parameter for workflow ${name}: parameter ${required}`);
+				return bubbleError(
+					400,
+					'MISSING_DATA',
+					`Missing parameter for workflow ${name}: parameter ${required}`,
+				);
 			}
 		}
 		const taskId = String(fields.task_id);
 		const chatId = String(fields.chat_id);
-		if (!this.tasks.includes(taskId)) return bubbleError(400, 'INVALID_DATA', `Task not found: ${taskId}`);
+		if (!this.tasks.includes(taskId))
+			return bubbleError(400, 'INVALID_DATA', `Task not found: ${taskId}`);
 		const maxLength = this.options.chatIdMaxLength ?? 255;
 		if (chatId.length > maxLength) {
-			return bubbleError(400, 'INVALID_DATA', `chat_id is too long (${chatId.length} > ${maxLength} characters)`);
+			return bubbleError(
+				400,
+				'INVALID_DATA',
+				`chat_id is too long (${chatId.length} > ${maxLength} characters)`,
+			);
 		}
-		const previous = this.sent.find((message) => message.chat_id === chatId && message.task_id === taskId);
+		const previous = this.sent.find(
+			(message) => message.chat_id === chatId && message.task_id === taskId,
+		);
 		const message: SelartiSentMessage = {
 			task_id: taskId,
 			chat_id: chatId,

@@ -14,16 +14,27 @@ export class TelegramError extends Error {
 	}
 }
 
-export const badRequest = (description: string, parameters?: Record<string, unknown>): TelegramError =>
-	new TelegramError(400, `Bad Request: ${description}`, parameters);
+export const badRequest = (
+	description: string,
+	parameters?: Record<string, unknown>,
+): TelegramError => new TelegramError(400, `Bad Request: ${description}`, parameters);
 
 export const TEXT_LIMIT = 4096;
 export const CAPTION_LIMIT = 1024;
 export const CALLBACK_DATA_LIMIT_BYTES = 64;
 
 export const CHAT_ACTIONS = [
-	'typing', 'upload_photo', 'record_video', 'upload_video', 'record_voice', 'upload_voice',
-	'upload_document', 'choose_sticker', 'find_location', 'record_video_note', 'upload_video_note',
+	'typing',
+	'upload_photo',
+	'record_video',
+	'upload_video',
+	'record_voice',
+	'upload_voice',
+	'upload_document',
+	'choose_sticker',
+	'find_location',
+	'record_video_note',
+	'upload_video_note',
 ];
 
 const PARSE_MODES = ['HTML', 'MarkdownV2', 'Markdown'];
@@ -36,9 +47,7 @@ const PARSE_MODES = ['HTML', 'MarkdownV2', 'Markdown'];
 export function visibleLength(text: string, parseMode: string | undefined): number {
 	let visible = text;
 	if (parseMode === 'HTML') {
-		visible = visible
-			.replace(/<[^>]*>/g, '')
-			.replace(/&(lt|gt|amp|quot|#\d+|#x[0-9a-f]+);/gi, '_');
+		visible = visible.replace(/<[^>]*>/g, '').replace(/&(lt|gt|amp|quot|#\d+|#x[0-9a-f]+);/gi, '_');
 	} else if (parseMode === 'MarkdownV2') {
 		// An escaped character counts as one visible character; unescaped markup counts as none.
 		visible = visible.replace(/\\[\s\S]/g, 'x').replace(/[*_~|`]/g, '');
@@ -50,12 +59,14 @@ export function visibleLength(text: string, parseMode: string | undefined): numb
 
 export function checkParseMode(parseMode: unknown): string | undefined {
 	if (parseMode === undefined || parseMode === '') return undefined;
-	if (typeof parseMode !== 'string' || !PARSE_MODES.includes(parseMode)) throw badRequest('unsupported parse_mode');
+	if (typeof parseMode !== 'string' || !PARSE_MODES.includes(parseMode))
+		throw badRequest('unsupported parse_mode');
 	return parseMode;
 }
 
 export function checkText(text: unknown, parseMode: string | undefined): string {
-	if (text === undefined || text === null || String(text) === '') throw badRequest('message text is empty');
+	if (text === undefined || text === null || String(text) === '')
+		throw badRequest('message text is empty');
 	const value = String(text);
 	const length = visibleLength(value, parseMode);
 	if (length === 0) throw badRequest('message text is empty');
@@ -66,7 +77,8 @@ export function checkText(text: unknown, parseMode: string | undefined): string 
 export function checkCaption(caption: unknown, parseMode: string | undefined): string | undefined {
 	if (caption === undefined || caption === null || caption === '') return undefined;
 	const value = String(caption);
-	if (visibleLength(value, parseMode) > CAPTION_LIMIT) throw badRequest('message caption is too long');
+	if (visibleLength(value, parseMode) > CAPTION_LIMIT)
+		throw badRequest('message caption is too long');
 	return value;
 }
 
@@ -78,17 +90,23 @@ export function checkReplyMarkup(markup: unknown): Record<string, unknown> | und
 	if ('inline_keyboard' in value) {
 		const rows = value.inline_keyboard;
 		if (!Array.isArray(rows) || rows.some((row) => !Array.isArray(row))) {
-			throw badRequest('field "inline_keyboard" of the InlineKeyboardMarkup must be an Array of Arrays');
+			throw badRequest(
+				'field "inline_keyboard" of the InlineKeyboardMarkup must be an Array of Arrays',
+			);
 		}
 		for (const button of rows.flat() as Array<Record<string, unknown>>) {
-			if (typeof button?.text !== 'string' || button.text === '') throw badRequest('text buttons are unallowed in the inline keyboard');
-			if (button.callback_data !== undefined
-				&& (typeof button.callback_data !== 'string'
-					|| Buffer.byteLength(button.callback_data) < 1
-					|| Buffer.byteLength(button.callback_data) > CALLBACK_DATA_LIMIT_BYTES)) {
+			if (typeof button?.text !== 'string' || button.text === '')
+				throw badRequest('text buttons are unallowed in the inline keyboard');
+			if (
+				button.callback_data !== undefined &&
+				(typeof button.callback_data !== 'string' ||
+					Buffer.byteLength(button.callback_data) < 1 ||
+					Buffer.byteLength(button.callback_data) > CALLBACK_DATA_LIMIT_BYTES)
+			) {
 				throw badRequest('BUTTON_DATA_INVALID');
 			}
-			if (button.url !== undefined && !/^(https?|tg):\/\//.test(String(button.url))) throw badRequest('BUTTON_URL_INVALID');
+			if (button.url !== undefined && !/^(https?|tg):\/\//.test(String(button.url)))
+				throw badRequest('BUTTON_URL_INVALID');
 		}
 		return value;
 	}
@@ -99,7 +117,12 @@ export function checkReplyMarkup(markup: unknown): Record<string, unknown> | und
 /** The Chat object for a chat_id, with its type read from the id as Telegram assigns them. */
 export function chatFor(chatId: string): Record<string, unknown> {
 	if (chatId.startsWith('@')) {
-		return { id: -1001000000000 - (chatId.length * 7919), title: chatId.slice(1), username: chatId.slice(1), type: 'channel' };
+		return {
+			id: -1001000000000 - chatId.length * 7919,
+			title: chatId.slice(1),
+			username: chatId.slice(1),
+			type: 'channel',
+		};
 	}
 	const id = Number(chatId);
 	if (id > 0) return { id, first_name: 'Test', username: `user${id}`, type: 'private' };
@@ -109,7 +132,8 @@ export function chatFor(chatId: string): Record<string, unknown> {
 
 /** A chat_id as Telegram accepts it: an integer (as number or string) or "@channelusername". */
 export function checkChatId(chatId: unknown): string {
-	if (chatId === undefined || chatId === null || chatId === '') throw badRequest('chat_id is empty');
+	if (chatId === undefined || chatId === null || chatId === '')
+		throw badRequest('chat_id is empty');
 	const value = String(chatId).trim();
 	if (/^-?\d{1,16}$/.test(value) || /^@[A-Za-z][A-Za-z0-9_]{3,}$/.test(value)) return value;
 	throw badRequest('chat not found');
@@ -130,20 +154,46 @@ export interface StoredFile {
 
 /** The media object Telegram puts in the Message for a sent file. */
 export function mediaObject(kind: MediaKind, file: StoredFile): unknown {
-	const base = { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.file_size };
+	const base = {
+		file_id: file.file_id,
+		file_unique_id: file.file_unique_id,
+		file_size: file.file_size,
+	};
 	switch (kind) {
 		case 'photo':
 			// Telegram answers with the sizes it generated; the last is the largest.
 			return [
-				{ ...base, file_id: `${file.file_id}_s`, file_unique_id: `${file.file_unique_id}s`, file_size: Math.ceil(file.file_size / 10), width: 90, height: 90 },
+				{
+					...base,
+					file_id: `${file.file_id}_s`,
+					file_unique_id: `${file.file_unique_id}s`,
+					file_size: Math.ceil(file.file_size / 10),
+					width: 90,
+					height: 90,
+				},
 				{ ...base, width: 800, height: 800 },
 			];
 		case 'document':
-			return { ...base, file_name: file.file_name ?? 'file', mime_type: file.mime_type ?? 'application/octet-stream' };
+			return {
+				...base,
+				file_name: file.file_name ?? 'file',
+				mime_type: file.mime_type ?? 'application/octet-stream',
+			};
 		case 'video':
-			return { ...base, duration: 1, width: 640, height: 360, mime_type: file.mime_type ?? 'video/mp4' };
+			return {
+				...base,
+				duration: 1,
+				width: 640,
+				height: 360,
+				mime_type: file.mime_type ?? 'video/mp4',
+			};
 		case 'audio':
-			return { ...base, duration: 1, mime_type: file.mime_type ?? 'audio/mpeg', file_name: file.file_name };
+			return {
+				...base,
+				duration: 1,
+				mime_type: file.mime_type ?? 'audio/mpeg',
+				file_name: file.file_name,
+			};
 		case 'voice':
 			return { ...base, duration: 1, mime_type: file.mime_type ?? 'audio/ogg' };
 	}

@@ -59,7 +59,10 @@ export function telegramUser(options: TelegramUserOptions = {}): Record<string, 
 	return user;
 }
 
-function withUpdateId(update: Record<string, unknown>, updateId: number | undefined): TelegramUpdate {
+function withUpdateId(
+	update: Record<string, unknown>,
+	updateId: number | undefined,
+): TelegramUpdate {
 	return updateId === undefined ? update : { update_id: updateId, ...update };
 }
 
@@ -76,17 +79,23 @@ function privateChat(options: TelegramMessageOptions): Record<string, unknown> {
 }
 
 /** A private text message (filetreck-message-text-plain.json). */
-export function privateTextUpdate(text: string, options: TelegramMessageOptions = {}): TelegramUpdate {
-	return withUpdateId({
-		message: {
-			message_id: messageIdOr(options.messageId),
-			from: telegramUser(options),
-			chat: privateChat(options),
-			date: options.date ?? now(),
-			text,
-			...options.extra,
+export function privateTextUpdate(
+	text: string,
+	options: TelegramMessageOptions = {},
+): TelegramUpdate {
+	return withUpdateId(
+		{
+			message: {
+				message_id: messageIdOr(options.messageId),
+				from: telegramUser(options),
+				chat: privateChat(options),
+				date: options.date ?? now(),
+				text,
+				...options.extra,
+			},
 		},
-	}, options.updateId);
+		options.updateId,
+	);
 }
 
 /** A text message in a basic group (negative id without the -100 prefix). */
@@ -94,21 +103,24 @@ export function groupTextUpdate(
 	text: string,
 	options: TelegramMessageOptions & { title?: string } = {},
 ): TelegramUpdate {
-	return withUpdateId({
-		message: {
-			message_id: messageIdOr(options.messageId),
-			from: telegramUser(options),
-			chat: {
-				id: options.chatId ?? -4012345678,
-				title: options.title ?? 'Sales team',
-				type: 'group',
-				all_members_are_administrators: true,
+	return withUpdateId(
+		{
+			message: {
+				message_id: messageIdOr(options.messageId),
+				from: telegramUser(options),
+				chat: {
+					id: options.chatId ?? -4012345678,
+					title: options.title ?? 'Sales team',
+					type: 'group',
+					all_members_are_administrators: true,
+				},
+				date: options.date ?? now(),
+				text,
+				...options.extra,
 			},
-			date: options.date ?? now(),
-			text,
-			...options.extra,
 		},
-	}, options.updateId);
+		options.updateId,
+	);
 }
 
 /**
@@ -151,19 +163,25 @@ export function supergroupTextUpdate(
 }
 
 /** An edited private message: same message_id, new text, edit_date. */
-export function editedMessageUpdate(text: string, options: TelegramMessageOptions = {}): TelegramUpdate {
+export function editedMessageUpdate(
+	text: string,
+	options: TelegramMessageOptions = {},
+): TelegramUpdate {
 	const date = options.date ?? now() - 60;
-	return withUpdateId({
-		edited_message: {
-			message_id: messageIdOr(options.messageId),
-			from: telegramUser(options),
-			chat: privateChat(options),
-			date,
-			edit_date: date + 30,
-			text,
-			...options.extra,
+	return withUpdateId(
+		{
+			edited_message: {
+				message_id: messageIdOr(options.messageId),
+				from: telegramUser(options),
+				chat: privateChat(options),
+				date,
+				edit_date: date + 30,
+				text,
+				...options.extra,
+			},
 		},
-	}, options.updateId);
+		options.updateId,
+	);
 }
 
 /**
@@ -224,37 +242,71 @@ export function callbackQueryUpdate(options: CallbackQueryOptions = {}): Telegra
 	} else {
 		query.message = {
 			message_id: messageIdOr(options.messageId),
-			from: { id: options.botId ?? 123456789, is_bot: true, first_name: 'Fake Bot', username: 'fake_test_bot' },
+			from: {
+				id: options.botId ?? 123456789,
+				is_bot: true,
+				first_name: 'Fake Bot',
+				username: 'fake_test_bot',
+			},
 			chat: privateChat({ ...options, chatId: options.chatId }),
 			date: now() - 5,
 			text: 'Choose an option',
-			reply_markup: { inline_keyboard: [[{ text: 'Option 1', callback_data: options.data ?? 'choice:1' }]] },
+			reply_markup: {
+				inline_keyboard: [[{ text: 'Option 1', callback_data: options.data ?? 'choice:1' }]],
+			},
 		};
 	}
 	return withUpdateId({ callback_query: query }, options.updateId);
 }
 
 /** A channel post (no `from`; `sender_chat` is the channel). */
-export function channelPostUpdate(text: string, options: { updateId?: number; chatId?: number; messageId?: number } = {}): TelegramUpdate {
-	const chat = { id: options.chatId ?? -1002149282975, title: 'TON Spin', type: 'channel', username: 'TONSpinChannel' };
-	return withUpdateId({
-		channel_post: { message_id: messageIdOr(options.messageId), sender_chat: chat, chat, date: now(), text },
-	}, options.updateId);
+export function channelPostUpdate(
+	text: string,
+	options: { updateId?: number; chatId?: number; messageId?: number } = {},
+): TelegramUpdate {
+	const chat = {
+		id: options.chatId ?? -1002149282975,
+		title: 'TON Spin',
+		type: 'channel',
+		username: 'TONSpinChannel',
+	};
+	return withUpdateId(
+		{
+			channel_post: {
+				message_id: messageIdOr(options.messageId),
+				sender_chat: chat,
+				chat,
+				date: now(),
+				text,
+			},
+		},
+		options.updateId,
+	);
 }
 
 /** my_chat_member: the user blocked the bot (teloxide-my-chat-member-private-kicked.json). */
-export function botBlockedUpdate(options: TelegramUserOptions & { updateId?: number; botId?: number } = {}): TelegramUpdate {
+export function botBlockedUpdate(
+	options: TelegramUserOptions & { updateId?: number; botId?: number } = {},
+): TelegramUpdate {
 	const from = telegramUser(options);
-	const bot = { id: options.botId ?? 123456789, is_bot: true, first_name: 'Fake Bot', username: 'fake_test_bot' };
-	return withUpdateId({
-		my_chat_member: {
-			chat: privateChat(options),
-			from,
-			date: now(),
-			old_chat_member: { user: bot, status: 'member' },
-			new_chat_member: { user: bot, status: 'kicked', until_date: 0 },
+	const bot = {
+		id: options.botId ?? 123456789,
+		is_bot: true,
+		first_name: 'Fake Bot',
+		username: 'fake_test_bot',
+	};
+	return withUpdateId(
+		{
+			my_chat_member: {
+				chat: privateChat(options),
+				from,
+				date: now(),
+				old_chat_member: { user: bot, status: 'member' },
+				new_chat_member: { user: bot, status: 'kicked', until_date: 0 },
+			},
 		},
-	}, options.updateId);
+		options.updateId,
+	);
 }
 
 /** The kind of an update: the one key besides update_id ("message", "callback_query", …). */

@@ -18,10 +18,26 @@
  */
 import { EventEmitter } from 'node:events';
 
-import { FakeServer, type FakeResponse, type FakeServerOptions, type RecordedRequest, type UploadedFile } from './fake-server';
 import {
-	badRequest, CHAT_ACTIONS, chatFor, checkCaption, checkChatId, checkParseMode, checkReplyMarkup, checkText,
-	mediaObject, TelegramError, type MediaKind, type StoredFile,
+	FakeServer,
+	type FakeResponse,
+	type FakeServerOptions,
+	type RecordedRequest,
+	type UploadedFile,
+} from './fake-server';
+import {
+	badRequest,
+	CHAT_ACTIONS,
+	chatFor,
+	checkCaption,
+	checkChatId,
+	checkParseMode,
+	checkReplyMarkup,
+	checkText,
+	mediaObject,
+	TelegramError,
+	type MediaKind,
+	type StoredFile,
 } from './telegram-messages';
 import { updateType, type TelegramUpdate } from './telegram-updates';
 import { deliverWebhook } from './deliver-webhook';
@@ -64,7 +80,12 @@ export interface TelegramSent {
 	args: Record<string, unknown>;
 	text?: string;
 	caption?: string;
-	media?: { kind: MediaKind; source: 'url' | 'file_id' | 'upload'; value: string; upload?: UploadedFile };
+	media?: {
+		kind: MediaKind;
+		source: 'url' | 'file_id' | 'upload';
+		value: string;
+		upload?: UploadedFile;
+	};
 	/** The Message answered. */
 	result: Record<string, unknown>;
 }
@@ -108,16 +129,37 @@ interface BotState {
 	migrated: Map<string, number>;
 }
 
-const SEND_METHODS = ['sendmessage', 'sendphoto', 'senddocument', 'sendvideo', 'sendaudio', 'sendvoice'];
-const JSON_ARGUMENTS = ['reply_markup', 'reply_parameters', 'link_preview_options', 'allowed_updates', 'entities', 'caption_entities'];
+const SEND_METHODS = [
+	'sendmessage',
+	'sendphoto',
+	'senddocument',
+	'sendvideo',
+	'sendaudio',
+	'sendvoice',
+];
+const JSON_ARGUMENTS = [
+	'reply_markup',
+	'reply_parameters',
+	'link_preview_options',
+	'allowed_updates',
+	'entities',
+	'caption_entities',
+];
 const GETFILE_LIMIT = 20 * 1024 * 1024;
 
 function ok(result: unknown, description?: string): FakeResponse {
-	return { status: 200, json: description ? { ok: true, result, description } : { ok: true, result } };
+	return {
+		status: 200,
+		json: description ? { ok: true, result, description } : { ok: true, result },
+	};
 }
 
 function failure(error: TelegramError): FakeResponse {
-	const json: Record<string, unknown> = { ok: false, error_code: error.errorCode, description: error.description };
+	const json: Record<string, unknown> = {
+		ok: false,
+		error_code: error.errorCode,
+		description: error.description,
+	};
 	if (error.parameters) json.parameters = error.parameters;
 	return { status: error.errorCode, json };
 }
@@ -134,7 +176,10 @@ function optionalNumber(value: unknown): number | undefined {
 
 /** The call's arguments from query, JSON, urlencoded or multipart, with JSON-looking fields parsed. */
 export function telegramArgs(request: RecordedRequest): Record<string, unknown> {
-	const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
+	const body =
+		request.body && typeof request.body === 'object'
+			? (request.body as Record<string, unknown>)
+			: {};
 	const args: Record<string, unknown> = { ...request.query, ...body };
 	for (const name of JSON_ARGUMENTS) {
 		const value = args[name];
@@ -151,9 +196,20 @@ export function telegramArgs(request: RecordedRequest): Record<string, unknown> 
 
 export class FakeTelegram extends FakeServer {
 	readonly sent: TelegramSent[] = [];
-	readonly chatActions: Array<{ token: string; chatId: string; action: string; message_thread_id?: number }> = [];
+	readonly chatActions: Array<{
+		token: string;
+		chatId: string;
+		action: string;
+		message_thread_id?: number;
+	}> = [];
 	readonly callbackAnswers: Array<Record<string, unknown>> = [];
-	readonly edits: Array<{ token: string; chatId?: string; messageId?: number; inlineMessageId?: string; text: string }> = [];
+	readonly edits: Array<{
+		token: string;
+		chatId?: string;
+		messageId?: number;
+		inlineMessageId?: string;
+		text: string;
+	}> = [];
 	readonly deletions: Array<{ token: string; chatId: string; messageId: number }> = [];
 	readonly webhookDeliveries: TelegramWebhookDelivery[] = [];
 	private readonly bots = new Map<string, BotState>();
@@ -168,8 +224,12 @@ export class FakeTelegram extends FakeServer {
 		this.options = options;
 		this.events.setMaxListeners(100);
 		for (const token of options.tokens ?? [DEFAULT_TELEGRAM_TOKEN]) this.addBot(token);
-		this.route('*', /^\/bot(?<token>[^/]+)\/(?<method>[A-Za-z]+)$/, (request) => this.call(request));
-		this.route('GET', /^\/file\/bot(?<token>[^/]+)\/(?<filePath>.+)$/, (request) => this.download(request));
+		this.route('*', /^\/bot(?<token>[^/]+)\/(?<method>[A-Za-z]+)$/, (request) =>
+			this.call(request),
+		);
+		this.route('GET', /^\/file\/bot(?<token>[^/]+)\/(?<filePath>.+)$/, (request) =>
+			this.download(request),
+		);
 		this.setRateLimits(options.rateLimits);
 	}
 
@@ -204,26 +264,42 @@ export class FakeTelegram extends FakeServer {
 			if (!SEND_METHODS.includes((request.params.method ?? '').toLowerCase())) return undefined;
 			try {
 				const chatId = telegramArgs(request).chat_id;
-				return chatId === undefined ? undefined : { token: request.params.token ?? '', chatId: String(chatId) };
+				return chatId === undefined
+					? undefined
+					: { token: request.params.token ?? '', chatId: String(chatId) };
 			} catch {
 				return undefined;
 			}
 		};
 		const rules = [];
-		if (perBot) rules.push({ name: 'per-bot', ...perBot, key: (r: RecordedRequest) => target(r)?.token });
-		if (perChat) rules.push({ name: 'per-chat', ...perChat, key: (r: RecordedRequest) => { const t = target(r); return t && `${t.token}|${t.chatId}`; } });
+		if (perBot)
+			rules.push({ name: 'per-bot', ...perBot, key: (r: RecordedRequest) => target(r)?.token });
+		if (perChat)
+			rules.push({
+				name: 'per-chat',
+				...perChat,
+				key: (r: RecordedRequest) => {
+					const t = target(r);
+					return t && `${t.token}|${t.chatId}`;
+				},
+			});
 		if (perGroup) {
 			rules.push({
 				name: 'per-group',
 				...perGroup,
-				key: (r: RecordedRequest) => { const t = target(r); return t && t.chatId.startsWith('-') ? `${t.token}|${t.chatId}` : undefined; },
+				key: (r: RecordedRequest) => {
+					const t = target(r);
+					return t && t.chatId.startsWith('-') ? `${t.token}|${t.chatId}` : undefined;
+				},
 			});
 		}
-		this.addRateLimit(rules, (verdict) => failure(new TelegramError(
-			429,
-			`Too Many Requests: retry after ${verdict.retryAfterSeconds}`,
-			{ retry_after: verdict.retryAfterSeconds },
-		)));
+		this.addRateLimit(rules, (verdict) =>
+			failure(
+				new TelegramError(429, `Too Many Requests: retry after ${verdict.retryAfterSeconds}`, {
+					retry_after: verdict.retryAfterSeconds,
+				}),
+			),
+		);
 	}
 
 	/** From now on, sends to oldId answer 400 with parameters.migrate_to_chat_id = newId. */
@@ -234,14 +310,22 @@ export class FakeTelegram extends FakeServer {
 	/** Registers a file so getFile and the download URL serve it. */
 	addFile(
 		content: Buffer | string,
-		options: { file_id?: string; file_path?: string; file_size?: number; mime_type?: string; file_name?: string } = {},
+		options: {
+			file_id?: string;
+			file_path?: string;
+			file_size?: number;
+			mime_type?: string;
+			file_name?: string;
+		} = {},
 	): StoredFile {
 		const number = this.nextFileNumber++;
 		const data = Buffer.isBuffer(content) ? content : Buffer.from(content);
 		const file: StoredFile = {
 			file_id: options.file_id ?? `BQACAgIAAxkBAAIF${String(number).padStart(6, '0')}fakeFileId`,
 			file_unique_id: `AgADfake${number}`,
-			file_path: options.file_path ?? `documents/file_${number}${options.file_name ? `_${options.file_name}` : ''}`,
+			file_path:
+				options.file_path ??
+				`documents/file_${number}${options.file_name ? `_${options.file_name}` : ''}`,
 			data,
 			file_size: options.file_size ?? data.length,
 			mime_type: options.mime_type,
@@ -281,9 +365,15 @@ export class FakeTelegram extends FakeServer {
 	}
 
 	/** Resolves with the first successful (2xx) webhook delivery of this update. */
-	async waitForWebhookDelivery(updateId: number, timeoutMs = 5000): Promise<TelegramWebhookDelivery> {
-		const done = (): TelegramWebhookDelivery | undefined => this.webhookDeliveries.find(
-			(delivery) => delivery.updateId === updateId && delivery.status !== undefined && delivery.status < 300);
+	async waitForWebhookDelivery(
+		updateId: number,
+		timeoutMs = 5000,
+	): Promise<TelegramWebhookDelivery> {
+		const done = (): TelegramWebhookDelivery | undefined =>
+			this.webhookDeliveries.find(
+				(delivery) =>
+					delivery.updateId === updateId && delivery.status !== undefined && delivery.status < 300,
+			);
 		const found = done();
 		if (found) return found;
 		return await new Promise((resolve, reject) => {
@@ -296,7 +386,9 @@ export class FakeTelegram extends FakeServer {
 			};
 			const timer = setTimeout(() => {
 				this.events.off('delivery', listener);
-				reject(new Error(`Update ${updateId} was not accepted by the webhook within ${timeoutMs} ms`));
+				reject(
+					new Error(`Update ${updateId} was not accepted by the webhook within ${timeoutMs} ms`),
+				);
 			}, timeoutMs);
 			this.events.on('delivery', listener);
 		});
@@ -365,23 +457,40 @@ export class FakeTelegram extends FakeServer {
 		try {
 			const args = telegramArgs(request);
 			switch ((request.params.method ?? '').toLowerCase()) {
-				case 'getme': return ok(this.botUser(bot, true));
-				case 'sendmessage': return ok(this.sendMessage(bot, args));
-				case 'sendphoto': return ok(this.sendMedia(bot, 'photo', args, request.files));
-				case 'senddocument': return ok(this.sendMedia(bot, 'document', args, request.files));
-				case 'sendvideo': return ok(this.sendMedia(bot, 'video', args, request.files));
-				case 'sendaudio': return ok(this.sendMedia(bot, 'audio', args, request.files));
-				case 'sendvoice': return ok(this.sendMedia(bot, 'voice', args, request.files));
-				case 'sendchataction': return ok(this.sendChatAction(bot, args));
-				case 'editmessagetext': return ok(this.editMessageText(bot, args));
-				case 'deletemessage': return ok(this.deleteMessage(bot, args));
-				case 'answercallbackquery': return ok(this.answerCallbackQuery(bot, args));
-				case 'getfile': return ok(this.getFile(args));
-				case 'setwebhook': return this.setWebhook(bot, args);
-				case 'deletewebhook': return this.deleteWebhook(bot, args);
-				case 'getwebhookinfo': return ok(this.webhookInfo(bot));
-				case 'getupdates': return await this.getUpdates(bot, args, request.signal);
-				default: return failure(new TelegramError(404, 'Not Found'));
+				case 'getme':
+					return ok(this.botUser(bot, true));
+				case 'sendmessage':
+					return ok(this.sendMessage(bot, args));
+				case 'sendphoto':
+					return ok(this.sendMedia(bot, 'photo', args, request.files));
+				case 'senddocument':
+					return ok(this.sendMedia(bot, 'document', args, request.files));
+				case 'sendvideo':
+					return ok(this.sendMedia(bot, 'video', args, request.files));
+				case 'sendaudio':
+					return ok(this.sendMedia(bot, 'audio', args, request.files));
+				case 'sendvoice':
+					return ok(this.sendMedia(bot, 'voice', args, request.files));
+				case 'sendchataction':
+					return ok(this.sendChatAction(bot, args));
+				case 'editmessagetext':
+					return ok(this.editMessageText(bot, args));
+				case 'deletemessage':
+					return ok(this.deleteMessage(bot, args));
+				case 'answercallbackquery':
+					return ok(this.answerCallbackQuery(bot, args));
+				case 'getfile':
+					return ok(this.getFile(args));
+				case 'setwebhook':
+					return this.setWebhook(bot, args);
+				case 'deletewebhook':
+					return this.deleteWebhook(bot, args);
+				case 'getwebhookinfo':
+					return ok(this.webhookInfo(bot));
+				case 'getupdates':
+					return await this.getUpdates(bot, args, request.signal);
+				default:
+					return failure(new TelegramError(404, 'Not Found'));
 			}
 		} catch (error) {
 			if (error instanceof TelegramError) return failure(error);
@@ -390,9 +499,18 @@ export class FakeTelegram extends FakeServer {
 	}
 
 	private botUser(bot: BotState, full = false): Record<string, unknown> {
-		const user: Record<string, unknown> = { id: bot.id, is_bot: true, first_name: 'Fake Bot', username: `fake_${bot.id}_bot` };
+		const user: Record<string, unknown> = {
+			id: bot.id,
+			is_bot: true,
+			first_name: 'Fake Bot',
+			username: `fake_${bot.id}_bot`,
+		};
 		if (full) {
-			Object.assign(user, { can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false });
+			Object.assign(user, {
+				can_join_groups: true,
+				can_read_all_group_messages: false,
+				supports_inline_queries: false,
+			});
 		}
 		return user;
 	}
@@ -402,14 +520,21 @@ export class FakeTelegram extends FakeServer {
 		const chatId = checkChatId(args.chat_id);
 		const migratedTo = bot.migrated.get(chatId);
 		if (migratedTo !== undefined) {
-			throw badRequest('group chat was upgraded to a supergroup chat', { migrate_to_chat_id: migratedTo });
+			throw badRequest('group chat was upgraded to a supergroup chat', {
+				migrate_to_chat_id: migratedTo,
+			});
 		}
 		const known = this.options.knownChats;
 		if (known && !known.map(String).includes(chatId)) throw badRequest('chat not found');
 		return chatId;
 	}
 
-	private newMessage(bot: BotState, chatId: string, args: Record<string, unknown>, content: Record<string, unknown>): Record<string, unknown> {
+	private newMessage(
+		bot: BotState,
+		chatId: string,
+		args: Record<string, unknown>,
+		content: Record<string, unknown>,
+	): Record<string, unknown> {
 		const messageId = bot.nextMessageId.get(chatId) ?? 101;
 		bot.nextMessageId.set(chatId, messageId + 1);
 		const message: Record<string, unknown> = {
@@ -426,8 +551,11 @@ export class FakeTelegram extends FakeServer {
 		const replyParameters = args.reply_parameters as { message_id?: unknown } | undefined;
 		const replyTo = optionalNumber(replyParameters?.message_id ?? args.reply_to_message_id);
 		if (replyTo !== undefined) {
-			message.reply_to_message = bot.messages.get(`${chatId}|${replyTo}`)
-				?? { message_id: replyTo, chat: chatFor(chatId), date: Math.floor(Date.now() / 1000) - 1 };
+			message.reply_to_message = bot.messages.get(`${chatId}|${replyTo}`) ?? {
+				message_id: replyTo,
+				chat: chatFor(chatId),
+				date: Math.floor(Date.now() / 1000) - 1,
+			};
 		}
 		Object.assign(message, content);
 		const markup = checkReplyMarkup(args.reply_markup);
@@ -442,32 +570,47 @@ export class FakeTelegram extends FakeServer {
 		const parseMode = checkParseMode(args.parse_mode);
 		const text = checkText(args.text, parseMode);
 		const content: Record<string, unknown> = { text };
-		if (args.link_preview_options !== undefined) content.link_preview_options = args.link_preview_options;
+		if (args.link_preview_options !== undefined)
+			content.link_preview_options = args.link_preview_options;
 		const result = this.newMessage(bot, chatId, args, content);
 		this.sent.push({ token: bot.token, method: 'sendMessage', chatId, args, text, result });
 		return result;
 	}
 
-	private sendMedia(bot: BotState, kind: MediaKind, args: Record<string, unknown>, files: UploadedFile[]): Record<string, unknown> {
+	private sendMedia(
+		bot: BotState,
+		kind: MediaKind,
+		args: Record<string, unknown>,
+		files: UploadedFile[],
+	): Record<string, unknown> {
 		const chatId = this.targetChat(bot, args);
 		const parseMode = checkParseMode(args.parse_mode);
 		const caption = checkCaption(args.caption, parseMode);
 		const value = args[kind];
-		const attachName = typeof value === 'string' && value.startsWith('attach://') ? value.slice('attach://'.length) : kind;
+		const attachName =
+			typeof value === 'string' && value.startsWith('attach://')
+				? value.slice('attach://'.length)
+				: kind;
 		const upload = files.find((file) => file.field === attachName);
 		let media: TelegramSent['media'];
 		let file: StoredFile;
 		if (upload) {
-			file = this.addFile(upload.data, { file_name: upload.filename, mime_type: upload.contentType, file_path: `${kind}s/file_${this.nextFileNumber}` });
+			file = this.addFile(upload.data, {
+				file_name: upload.filename,
+				mime_type: upload.contentType,
+				file_path: `${kind}s/file_${this.nextFileNumber}`,
+			});
 			media = { kind, source: 'upload', value: upload.filename, upload };
 		} else if (typeof value === 'string' && value !== '') {
 			const isUrl = /^https?:\/\//i.test(value);
-			file = this.files.get(value) ?? this.addFile(Buffer.alloc(0), {
-				file_id: isUrl ? undefined : value,
-				file_path: `${kind}s/file_${this.nextFileNumber}`,
-				file_size: 1024,
-				file_name: isUrl ? value.split('/').pop() : undefined,
-			});
+			file =
+				this.files.get(value) ??
+				this.addFile(Buffer.alloc(0), {
+					file_id: isUrl ? undefined : value,
+					file_path: `${kind}s/file_${this.nextFileNumber}`,
+					file_size: 1024,
+					file_name: isUrl ? value.split('/').pop() : undefined,
+				});
 			media = { kind, source: isUrl ? 'url' : 'file_id', value };
 		} else {
 			throw badRequest(`there is no ${kind} in the request`);
@@ -484,11 +627,19 @@ export class FakeTelegram extends FakeServer {
 		const chatId = this.targetChat(bot, args);
 		const action = String(args.action ?? '');
 		if (!CHAT_ACTIONS.includes(action)) throw badRequest('wrong parameter action in request');
-		this.chatActions.push({ token: bot.token, chatId, action, message_thread_id: optionalNumber(args.message_thread_id) });
+		this.chatActions.push({
+			token: bot.token,
+			chatId,
+			action,
+			message_thread_id: optionalNumber(args.message_thread_id),
+		});
 		return true;
 	}
 
-	private editMessageText(bot: BotState, args: Record<string, unknown>): Record<string, unknown> | true {
+	private editMessageText(
+		bot: BotState,
+		args: Record<string, unknown>,
+	): Record<string, unknown> | true {
 		const parseMode = checkParseMode(args.parse_mode);
 		const text = checkText(args.text, parseMode);
 		if (args.inline_message_id !== undefined && args.inline_message_id !== '') {
@@ -497,11 +648,14 @@ export class FakeTelegram extends FakeServer {
 		}
 		const chatId = checkChatId(args.chat_id);
 		const messageId = optionalNumber(args.message_id);
-		const message = messageId === undefined ? undefined : bot.messages.get(`${chatId}|${messageId}`);
+		const message =
+			messageId === undefined ? undefined : bot.messages.get(`${chatId}|${messageId}`);
 		if (!message || messageId === undefined) throw badRequest('message to edit not found');
 		const markup = checkReplyMarkup(args.reply_markup);
 		if (message.text === text && JSON.stringify(message.reply_markup) === JSON.stringify(markup)) {
-			throw badRequest('message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
+			throw badRequest(
+				'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+			);
 		}
 		message.text = text;
 		message.edit_date = Math.floor(Date.now() / 1000);
@@ -515,7 +669,8 @@ export class FakeTelegram extends FakeServer {
 		const chatId = checkChatId(args.chat_id);
 		const messageId = optionalNumber(args.message_id);
 		const key = `${chatId}|${messageId}`;
-		if (messageId === undefined || !bot.messages.has(key)) throw badRequest('message to delete not found');
+		if (messageId === undefined || !bot.messages.has(key))
+			throw badRequest('message to delete not found');
 		bot.messages.delete(key);
 		this.deletions.push({ token: bot.token, chatId, messageId });
 		return true;
@@ -525,7 +680,8 @@ export class FakeTelegram extends FakeServer {
 		if (args.callback_query_id === undefined || args.callback_query_id === '') {
 			throw badRequest('query is too old and response timeout expired or query ID is invalid');
 		}
-		if (args.text !== undefined && String(args.text).length > 200) throw badRequest('MESSAGE_TOO_LONG');
+		if (args.text !== undefined && String(args.text).length > 200)
+			throw badRequest('MESSAGE_TOO_LONG');
 		this.callbackAnswers.push({ token: bot.token, ...args });
 		return true;
 	}
@@ -534,33 +690,54 @@ export class FakeTelegram extends FakeServer {
 		const file = this.files.get(String(args.file_id ?? ''));
 		if (!file) throw badRequest('invalid file_id');
 		if (file.file_size > GETFILE_LIMIT) throw badRequest('file is too big');
-		return { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.file_size, file_path: file.file_path };
+		return {
+			file_id: file.file_id,
+			file_unique_id: file.file_unique_id,
+			file_size: file.file_size,
+			file_path: file.file_path,
+		};
 	}
 
 	private download(request: RecordedRequest): FakeResponse {
-		if (!this.bots.has(request.params.token ?? '')) return failure(new TelegramError(401, 'Unauthorized'));
-		const file = [...this.files.values()].find((candidate) => candidate.file_path === request.params.filePath);
+		if (!this.bots.has(request.params.token ?? ''))
+			return failure(new TelegramError(401, 'Unauthorized'));
+		const file = [...this.files.values()].find(
+			(candidate) => candidate.file_path === request.params.filePath,
+		);
 		if (!file) return failure(new TelegramError(404, 'Not Found'));
-		return { status: 200, body: file.data, headers: { 'content-type': file.mime_type ?? 'application/octet-stream' } };
+		return {
+			status: 200,
+			body: file.data,
+			headers: { 'content-type': file.mime_type ?? 'application/octet-stream' },
+		};
 	}
 
 	private setWebhook(bot: BotState, args: Record<string, unknown>): FakeResponse {
 		const url = String(args.url ?? '');
 		if (url === '') return this.deleteWebhook(bot, args);
 		if (!/^https?:\/\//i.test(url)) throw badRequest('invalid webhook URL specified');
-		if (this.options.requireHttpsWebhook && !/^https:\/\/[^/:]+(:(443|80|88|8443))?(\/|$)/i.test(url)) {
+		if (
+			this.options.requireHttpsWebhook &&
+			!/^https:\/\/[^/:]+(:(443|80|88|8443))?(\/|$)/i.test(url)
+		) {
 			throw badRequest('bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443');
 		}
-		const secret = args.secret_token === undefined || args.secret_token === '' ? undefined : String(args.secret_token);
+		const secret =
+			args.secret_token === undefined || args.secret_token === ''
+				? undefined
+				: String(args.secret_token);
 		if (secret !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(secret)) {
 			throw badRequest('secret token contains unallowed characters');
 		}
 		let allowed = args.allowed_updates as unknown;
-		if (allowed !== undefined && !Array.isArray(allowed)) throw badRequest("can't parse allowed updates JSON object");
+		if (allowed !== undefined && !Array.isArray(allowed))
+			throw badRequest("can't parse allowed updates JSON object");
 		// Omitted allowed_updates keeps the previous setting; an empty list means all.
 		allowed = allowed ?? bot.webhook?.allowed_updates ?? bot.allowedUpdates;
-		const same = bot.webhook?.url === url && bot.webhook.secret_token === secret
-			&& JSON.stringify(bot.webhook.allowed_updates) === JSON.stringify(allowed);
+		const same =
+			bot.webhook?.url === url &&
+			bot.webhook.secret_token === secret &&
+			JSON.stringify(bot.webhook.allowed_updates) === JSON.stringify(allowed);
 		if (flag(args.drop_pending_updates)) bot.queue.length = 0;
 		bot.webhook = {
 			url,
@@ -583,7 +760,11 @@ export class FakeTelegram extends FakeServer {
 	}
 
 	private webhookInfo(bot: BotState): Record<string, unknown> {
-		const info: Record<string, unknown> = { url: bot.webhook?.url ?? '', has_custom_certificate: false, pending_update_count: bot.queue.length };
+		const info: Record<string, unknown> = {
+			url: bot.webhook?.url ?? '',
+			has_custom_certificate: false,
+			pending_update_count: bot.queue.length,
+		};
 		const webhook = bot.webhook;
 		if (webhook) {
 			info.max_connections = webhook.max_connections;
@@ -597,9 +778,16 @@ export class FakeTelegram extends FakeServer {
 		return info;
 	}
 
-	private async getUpdates(bot: BotState, args: Record<string, unknown>, signal: AbortSignal): Promise<FakeResponse> {
+	private async getUpdates(
+		bot: BotState,
+		args: Record<string, unknown>,
+		signal: AbortSignal,
+	): Promise<FakeResponse> {
 		if (bot.webhook) {
-			throw new TelegramError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+			throw new TelegramError(
+				409,
+				"Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+			);
 		}
 		const offset = optionalNumber(args.offset);
 		if (offset !== undefined && offset > 0) {
@@ -621,7 +809,14 @@ export class FakeTelegram extends FakeServer {
 		if (now.length > 0 || timeoutSeconds === 0) return ok(now);
 
 		// Long poll: a newer getUpdates terminates this one with 409, as Telegram does.
-		bot.poller?.wake(failure(new TelegramError(409, 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running')));
+		bot.poller?.wake(
+			failure(
+				new TelegramError(
+					409,
+					'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+				),
+			),
+		);
 		return await new Promise<FakeResponse>((resolve) => {
 			const poller: Poller = {
 				wake: (response) => {
@@ -640,9 +835,13 @@ export class FakeTelegram extends FakeServer {
 
 	private rememberMessage(bot: BotState, update: TelegramUpdate): void {
 		const message = (update.message ?? update.edited_message ?? update.channel_post) as
-			{ message_id?: number; chat?: { id?: number } } | undefined;
+			| { message_id?: number; chat?: { id?: number } }
+			| undefined;
 		if (message?.chat?.id !== undefined && message.message_id !== undefined) {
-			bot.messages.set(`${message.chat.id}|${message.message_id}`, message as Record<string, unknown>);
+			bot.messages.set(
+				`${message.chat.id}|${message.message_id}`,
+				message as Record<string, unknown>,
+			);
 		}
 	}
 
@@ -664,9 +863,12 @@ export class FakeTelegram extends FakeServer {
 					at: Date.now(),
 				};
 				try {
-					const answer = await deliverWebhook(webhook.url, entry.update, headers, { timeoutMs: 10_000 });
+					const answer = await deliverWebhook(webhook.url, entry.update, headers, {
+						timeoutMs: 10_000,
+					});
 					delivery.status = answer.status;
-					if (answer.status >= 300) delivery.error = `Wrong response from the webhook: ${answer.status}`;
+					if (answer.status >= 300)
+						delivery.error = `Wrong response from the webhook: ${answer.status}`;
 				} catch (error) {
 					delivery.error = `Connection refused: ${(error as Error).message}`;
 				}
@@ -684,7 +886,9 @@ export class FakeTelegram extends FakeServer {
 					if (bot.queue[0] === entry) bot.queue.shift();
 					continue;
 				}
-				await new Promise<void>((resolve) => this.later(this.options.webhookRetryMs ?? 300, resolve));
+				await new Promise<void>((resolve) =>
+					this.later(this.options.webhookRetryMs ?? 300, resolve),
+				);
 			}
 		} finally {
 			bot.delivering = false;

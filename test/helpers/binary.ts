@@ -4,12 +4,27 @@
  */
 import { extname } from 'node:path';
 
-import { NodeOperationError, type IBinaryData, type INode, type INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IBinaryData,
+	type INode,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 
 const MIME_BY_EXTENSION: Record<string, string> = {
-	'.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.gif': 'image/gif', '.webp': 'image/webp',
-	'.pdf': 'application/pdf', '.txt': 'text/plain', '.json': 'application/json', '.mp4': 'video/mp4',
-	'.mp3': 'audio/mpeg', '.ogg': 'audio/ogg', '.oga': 'audio/ogg', '.csv': 'text/csv',
+	'.jpg': 'image/jpeg',
+	'.jpeg': 'image/jpeg',
+	'.png': 'image/png',
+	'.gif': 'image/gif',
+	'.webp': 'image/webp',
+	'.pdf': 'application/pdf',
+	'.txt': 'text/plain',
+	'.json': 'application/json',
+	'.mp4': 'video/mp4',
+	'.mp3': 'audio/mpeg',
+	'.ogg': 'audio/ogg',
+	'.oga': 'audio/ogg',
+	'.csv': 'text/csv',
 };
 
 function humanSize(bytes: number): string {
@@ -26,7 +41,11 @@ function fileTypeOf(mimeType: string): IBinaryData['fileType'] {
 	return undefined;
 }
 
-export async function prepareBinaryData(data: Buffer | Uint8Array, fileName?: string, mimeType?: string): Promise<IBinaryData> {
+export async function prepareBinaryData(
+	data: Buffer | Uint8Array,
+	fileName?: string,
+	mimeType?: string,
+): Promise<IBinaryData> {
 	const buffer = Buffer.from(data);
 	const extension = fileName ? extname(fileName).toLowerCase() : '';
 	const mime = mimeType ?? MIME_BY_EXTENSION[extension] ?? 'application/octet-stream';
@@ -43,19 +62,30 @@ export async function prepareBinaryData(data: Buffer | Uint8Array, fileName?: st
 	return binary;
 }
 
-export function assertBinaryData(node: INode, items: INodeExecutionData[], itemIndex: number, propertyName: string): IBinaryData {
+export function assertBinaryData(
+	node: INode,
+	items: INodeExecutionData[],
+	itemIndex: number,
+	propertyName: string,
+): IBinaryData {
 	const binary = items[itemIndex]?.binary;
 	if (binary === undefined) {
 		throw new NodeOperationError(node, 'No binary data exists on item!', { itemIndex });
 	}
 	const property = binary[propertyName];
 	if (property === undefined) {
-		throw new NodeOperationError(node, `Item has no binary property called "${propertyName}"`, { itemIndex });
+		throw new NodeOperationError(node, `Item has no binary property called "${propertyName}"`, {
+			itemIndex,
+		});
 	}
 	return property;
 }
 
-export async function getBinaryDataBuffer(items: INodeExecutionData[], itemIndex: number, propertyName: string): Promise<Buffer> {
+export async function getBinaryDataBuffer(
+	items: INodeExecutionData[],
+	itemIndex: number,
+	propertyName: string,
+): Promise<Buffer> {
 	const binary = items[itemIndex]?.binary?.[propertyName];
 	if (!binary) throw new Error(`No binary property "${propertyName}" on item ${itemIndex}`);
 	return Buffer.from(binary.data, 'base64');

@@ -29,7 +29,10 @@ export class TestCredentialsHelper {
 	readonly refreshes: Array<{ type: string; expired: boolean }> = [];
 	private readonly types = new Map<string, ICredentialType>();
 
-	constructor(credentialTypes: ICredentialType[], private readonly store: CredentialStore) {
+	constructor(
+		credentialTypes: ICredentialType[],
+		private readonly store: CredentialStore,
+	) {
 		for (const type of credentialTypes) this.types.set(type.name, type);
 	}
 
@@ -78,28 +81,50 @@ export class TestCredentialsHelper {
 		const credentialType = this.types.get(typeName);
 		if (!credentialType) return undefined;
 		const expirable = credentialType.properties.find(
-			(property) => property.type === 'hidden' && property.typeOptions?.expirable === true);
+			(property) => property.type === 'hidden' && property.typeOptions?.expirable === true,
+		);
 		if (expirable?.name === undefined) return undefined;
-		const isTestingCredentials = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		const isTestingCredentials =
+			node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
 		if (typeof credentialType.preAuthentication !== 'function') return undefined;
-		if (credentials[expirable.name] !== '' && !credentialsExpired && !isTestingCredentials) return undefined;
+		if (credentials[expirable.name] !== '' && !credentialsExpired && !isTestingCredentials)
+			return undefined;
 		const output = await credentialType.preAuthentication.call(helpers, credentials);
 		this.refreshes.push({ type: typeName, expired: credentialsExpired });
 		if (output[expirable.name] === undefined) return undefined;
 		if (!node.credentials) return undefined;
-		this.updateCredentials(node.credentials[credentialType.name], typeName, Object.assign(credentials, output));
+		this.updateCredentials(
+			node.credentials[credentialType.name],
+			typeName,
+			Object.assign(credentials, output),
+		);
 		return Object.assign(credentials, output);
 	}
 
 	/** n8n saves refreshed data to the database; the test store plays that part. */
-	updateCredentials(_details: INodeCredentialsDetails | undefined, type: string, data: ICredentialDataDecryptedObject): void {
+	updateCredentials(
+		_details: INodeCredentialsDetails | undefined,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): void {
 		this.store[type] = { ...data };
 	}
 
-	private resolveValue(value: unknown, credentials: ICredentialDataDecryptedObject, workflow: Workflow, node: INode): string {
+	private resolveValue(
+		value: unknown,
+		credentials: ICredentialDataDecryptedObject,
+		workflow: Workflow,
+		node: INode,
+	): string {
 		if (!isExpression(value)) return value as string;
 		const resolved = workflow.expression.getSimpleParameterValue(
-			node, value as string, 'internal', { $credentials: credentials } as IDataObject, undefined, '');
+			node,
+			value as string,
+			'internal',
+			{ $credentials: credentials } as IDataObject,
+			undefined,
+			'',
+		);
 		return resolved ? String(resolved) : '';
 	}
 }

@@ -47,7 +47,11 @@ import { TestCredentialsHelper, type CredentialStore } from './credentials-helpe
 import { assertBinaryData, getBinaryDataBuffer, prepareBinaryData } from './binary';
 import { getByPath, getNodeParameter, withDefaults, type ParameterScope } from './parameters';
 import { createTestLogger, type LogEntry } from './test-logger';
-import { RecordingResponse, createWebhookRequest, type TestWebhookRequestInput } from './webhook-io';
+import {
+	RecordingResponse,
+	createWebhookRequest,
+	type TestWebhookRequestInput,
+} from './webhook-io';
 
 export const PACKAGE_NAME = 'n8n-nodes-omnichannel-ai';
 
@@ -124,30 +128,53 @@ export class NodeHarness {
 	readonly logs: LogEntry[] = [];
 	private readonly logger = createTestLogger(this.logs);
 
-	constructor(readonly nodeType: AnyNodeType, readonly options: NodeHarnessOptions = {}) {
+	constructor(
+		readonly nodeType: AnyNodeType,
+		readonly options: NodeHarnessOptions = {},
+	) {
 		this.credentials = options.credentials ?? {};
-		this.credentialsHelper = new TestCredentialsHelper(options.credentialTypes ?? [], this.credentials);
+		this.credentialsHelper = new TestCredentialsHelper(
+			options.credentialTypes ?? [],
+			this.credentials,
+		);
 		this.staticData = options.staticData ?? {};
 	}
 
 	/** Runs execute() over the items (default one empty item) and returns its output. */
-	async execute(items: INodeExecutionData[] = [{ json: {} }], call: CallOptions = {}): Promise<INodeExecutionData[][] | null> {
+	async execute(
+		items: INodeExecutionData[] = [{ json: {} }],
+		call: CallOptions = {},
+	): Promise<INodeExecutionData[][] | null> {
 		const prepared = this.prepare(call);
 		const { nodeType, scope } = prepared;
 		if (!nodeType.execute) throw new Error(`${nodeType.description.name} has no execute()`);
 		const context = {
 			...this.baseContext(prepared, call),
 			getInputData: (inputIndex = 0) => (inputIndex === 0 ? items : []),
-			getNodeParameter: (name: string, itemIndex: number, fallback?: unknown, options?: IGetNodeParameterOptions) =>
-				getNodeParameter(scope(items), name, itemIndex, fallback, options),
+			getNodeParameter: (
+				name: string,
+				itemIndex: number,
+				fallback?: unknown,
+				options?: IGetNodeParameterOptions,
+			) => getNodeParameter(scope(items), name, itemIndex, fallback, options),
 			evaluateExpression: (expression: string, itemIndex: number) =>
-				prepared.workflow.expression.getParameterValue(expression, null, 0, itemIndex, prepared.node.name, items, prepared.mode, {}),
+				prepared.workflow.expression.getParameterValue(
+					expression,
+					null,
+					0,
+					itemIndex,
+					prepared.node.name,
+					items,
+					prepared.mode,
+					{},
+				),
 			getExecuteData: () => ({ node: prepared.node, data: { main: [items] }, source: null }),
 			getInputSourceData: () => ({ previousNode: 'Previous Node' }),
 			// Only execute contexts have these in n8n-core (BaseExecuteContext); httpRequestWithAuthentication
 			// replaces a request's abortSignal with this one wherever it exists.
 			getExecutionCancelSignal: () => call.signal,
-			onExecutionCancellation: (handler: () => unknown) => call.signal?.addEventListener('abort', () => void handler()),
+			onExecutionCancellation: (handler: () => unknown) =>
+				call.signal?.addEventListener('abort', () => void handler()),
 			sendMessageToUI: () => undefined,
 			addExecutionHints: () => undefined,
 		};
@@ -187,7 +214,9 @@ export class NodeHarness {
 	}
 
 	/** Starts trigger(); emitted items are collected until close(). */
-	async trigger(call: CallOptions & { activation?: WorkflowActivateMode } = {}): Promise<TriggerRun> {
+	async trigger(
+		call: CallOptions & { activation?: WorkflowActivateMode } = {},
+	): Promise<TriggerRun> {
 		const prepared = this.prepare({ mode: 'trigger', ...call });
 		const { nodeType, scope } = prepared;
 		if (!nodeType.trigger) throw new Error(`${nodeType.description.name} has no trigger()`);
@@ -218,7 +247,10 @@ export class NodeHarness {
 			const deadline = Date.now() + timeoutMs;
 			while (emitted.length < count) {
 				const left = deadline - Date.now();
-				if (left <= 0) throw new Error(`Trigger emitted ${emitted.length} time(s), expected ${count} within ${timeoutMs} ms`);
+				if (left <= 0)
+					throw new Error(
+						`Trigger emitted ${emitted.length} time(s), expected ${count} within ${timeoutMs} ms`,
+					);
 				await new Promise<void>((resolve) => {
 					const timer = setTimeout(resolve, left);
 					waiters.push(() => {
@@ -248,9 +280,14 @@ export class NodeHarness {
 		const prepared = this.prepare({ mode: 'trigger', ...call });
 		const { nodeType, scope } = prepared;
 		const webhookName = call.webhookName ?? 'default';
-		const methods = nodeType.webhookMethods as Record<string, Record<string, (this: never) => Promise<boolean>> | undefined> | undefined;
+		const methods = nodeType.webhookMethods as
+			| Record<string, Record<string, (this: never) => Promise<boolean>> | undefined>
+			| undefined;
 		const fn = methods?.[webhookName]?.[method];
-		if (!fn) throw new Error(`${nodeType.description.name} has no webhookMethods.${webhookName}.${method}`);
+		if (!fn)
+			throw new Error(
+				`${nodeType.description.name} has no webhookMethods.${webhookName}.${method}`,
+			);
 		const context = {
 			...this.baseContext(prepared, call),
 			getNodeParameter: (name: string, fallback?: unknown, options?: IGetNodeParameterOptions) =>
@@ -267,15 +304,26 @@ export class NodeHarness {
 	async loadOptions(methodName: string, call: CallOptions = {}): Promise<INodePropertyOptions[]> {
 		const prepared = this.prepare(call);
 		const fn = prepared.nodeType.methods?.loadOptions?.[methodName];
-		if (!fn) throw new Error(`${prepared.nodeType.description.name} has no methods.loadOptions.${methodName}`);
+		if (!fn)
+			throw new Error(
+				`${prepared.nodeType.description.name} has no methods.loadOptions.${methodName}`,
+			);
 		return await fn.call(this.optionsContext(prepared, call) as never);
 	}
 
 	/** Runs methods.listSearch[methodName]. */
-	async listSearch(methodName: string, filter?: string, paginationToken?: string, call: CallOptions = {}): Promise<INodeListSearchResult> {
+	async listSearch(
+		methodName: string,
+		filter?: string,
+		paginationToken?: string,
+		call: CallOptions = {},
+	): Promise<INodeListSearchResult> {
 		const prepared = this.prepare(call);
 		const fn = prepared.nodeType.methods?.listSearch?.[methodName];
-		if (!fn) throw new Error(`${prepared.nodeType.description.name} has no methods.listSearch.${methodName}`);
+		if (!fn)
+			throw new Error(
+				`${prepared.nodeType.description.name} has no methods.listSearch.${methodName}`,
+			);
 		return await fn.call(this.optionsContext(prepared, call) as never, filter, paginationToken);
 	}
 
@@ -289,11 +337,22 @@ export class NodeHarness {
 	 * with the credential, the request's ={{$credentials.x}} resolved, preAuthentication forced,
 	 * authenticate applied, and n8n's mapping of failures to {status:'Error', message}.
 	 */
-	async testCredential(typeName: string, data: ICredentialDataDecryptedObject = this.credentials[typeName] ?? {}): Promise<INodeCredentialTestResult> {
+	async testCredential(
+		typeName: string,
+		data: ICredentialDataDecryptedObject = this.credentials[typeName] ?? {},
+	): Promise<INodeCredentialTestResult> {
 		const credentialType = this.credentialsHelper.getCredentialType(typeName);
 		const test: ICredentialTestRequest | undefined = credentialType?.test;
-		if (!credentialType || !test) return { status: 'Error', message: 'No testing function found for this credential.' };
-		const decrypted = NodeHelpers.getNodeParameters(credentialType.properties, data as INodeParameters, true, false, null, null) as ICredentialDataDecryptedObject;
+		if (!credentialType || !test)
+			return { status: 'Error', message: 'No testing function found for this credential.' };
+		const decrypted = NodeHelpers.getNodeParameters(
+			credentialType.properties,
+			data as INodeParameters,
+			true,
+			false,
+			null,
+			null,
+		) as ICredentialDataDecryptedObject;
 		const node: INode = {
 			id: 'temp',
 			name: 'Temp-Node',
@@ -303,7 +362,19 @@ export class NodeHarness {
 			parameters: { temp: '' },
 			credentials: { [typeName]: { id: `test-${typeName}`, name: `${typeName} (test)` } },
 		};
-		const noOp = { description: { name: NO_OP_TYPE, displayName: 'No Op', version: 1, properties: [], defaults: {}, inputs: [], outputs: [], group: [], description: '' } } as unknown as INodeType;
+		const noOp = {
+			description: {
+				name: NO_OP_TYPE,
+				displayName: 'No Op',
+				version: 1,
+				properties: [],
+				defaults: {},
+				inputs: [],
+				outputs: [],
+				group: [],
+				description: '',
+			},
+		} as unknown as INodeType;
 		const nodeTypes: INodeTypes = {
 			getByName: () => noOp,
 			getByNameAndVersion: () => noOp,
@@ -311,14 +382,19 @@ export class NodeHarness {
 		};
 		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 		const request = workflow.expression.getComplexParameterValue(
-			node, test.request as unknown as INodeParameters, 'internal', { $credentials: decrypted } as IDataObject,
+			node,
+			test.request as unknown as INodeParameters,
+			'internal',
+			{ $credentials: decrypted } as IDataObject,
 		) as unknown as IHttpRequestOptions;
 		const context = {
 			getNode: () => node,
 			getCredentials: async () => decrypted,
 			helpers: { httpRequest },
 		};
-		const additionalData = { credentialsHelper: this.credentialsHelper } as unknown as IWorkflowExecuteAdditionalData;
+		const additionalData = {
+			credentialsHelper: this.credentialsHelper,
+		} as unknown as IWorkflowExecuteAdditionalData;
 		let response: unknown;
 		try {
 			response = await httpRequestWithAuthentication.call(
@@ -331,7 +407,9 @@ export class NodeHarness {
 				{ credentialsDecrypted: { id: 'test', name: 'test', type: typeName, data: decrypted } },
 			);
 		} catch (error) {
-			const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
+			const cause = (
+				error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }
+			).cause;
 			if (cause?.response) {
 				const { status, statusText } = cause.response;
 				for (const rule of test.rules ?? []) {
@@ -348,7 +426,10 @@ export class NodeHarness {
 			return { status: 'Error', message: String((error as Error).message) };
 		}
 		for (const rule of test.rules ?? []) {
-			if (rule.type === 'responseSuccessBody' && getByPath(response, rule.properties.key) === rule.properties.value) {
+			if (
+				rule.type === 'responseSuccessBody' &&
+				getByPath(response, rule.properties.key) === rule.properties.value
+			) {
 				return { status: 'Error', message: rule.properties.message };
 			}
 		}
@@ -357,9 +438,10 @@ export class NodeHarness {
 
 	private prepare(call: CallOptions): Prepared {
 		const version = this.options.typeVersion ?? defaultVersion(this.nodeType);
-		const nodeType = 'nodeVersions' in this.nodeType
-			? NodeHelpers.getVersionedNodeType(this.nodeType, version)
-			: this.nodeType;
+		const nodeType =
+			'nodeVersions' in this.nodeType
+				? NodeHelpers.getVersionedNodeType(this.nodeType, version)
+				: this.nodeType;
 		const description = nodeType.description ?? descriptionOf(this.nodeType);
 		const node: INode = {
 			id: 'node-under-test',
@@ -369,9 +451,18 @@ export class NodeHarness {
 			position: [0, 0],
 			parameters: {},
 			webhookId: this.options.webhookId ?? '6f5c1d0e-3b7a-4c2e-9d41-0a8f2e7b9c11',
-			credentials: Object.fromEntries(Object.keys(this.credentials).map((type) => [type, { id: `cred-${type}`, name: `${type} account` }])),
+			credentials: Object.fromEntries(
+				Object.keys(this.credentials).map((type) => [
+					type,
+					{ id: `cred-${type}`, name: `${type} account` },
+				]),
+			),
 		};
-		node.parameters = withDefaults(description, call.parameters ?? this.options.parameters ?? {}, node);
+		node.parameters = withDefaults(
+			description,
+			call.parameters ?? this.options.parameters ?? {},
+			node,
+		);
 		const nodeTypes: INodeTypes = {
 			getByName: () => nodeType,
 			getByNameAndVersion: () => nodeType,
@@ -388,7 +479,9 @@ export class NodeHarness {
 			staticData: this.staticData,
 		});
 		const mode = call.mode ?? this.options.mode ?? 'manual';
-		const additionalData = { credentialsHelper: this.credentialsHelper } as unknown as IWorkflowExecuteAdditionalData;
+		const additionalData = {
+			credentialsHelper: this.credentialsHelper,
+		} as unknown as IWorkflowExecuteAdditionalData;
 		return {
 			node,
 			nodeType,
@@ -421,8 +514,16 @@ export class NodeHarness {
 				credentialsType: string,
 				requestOptions: IHttpRequestOptions,
 				additionalCredentialOptions?: Parameters<typeof httpRequestWithAuthentication>[5],
-			) => await httpRequestWithAuthentication.call(
-				context as never, credentialsType, requestOptions, workflow, node, additionalData, additionalCredentialOptions),
+			) =>
+				await httpRequestWithAuthentication.call(
+					context as never,
+					credentialsType,
+					requestOptions,
+					workflow,
+					node,
+					additionalData,
+					additionalCredentialOptions,
+				),
 			returnJsonArray,
 			constructExecutionMetaData,
 			normalizeItems,
@@ -445,7 +546,8 @@ export class NodeHarness {
 		const node = (context.getNode as () => INode)();
 		helpers.getBinaryDataBuffer = async (itemIndex: number, propertyName: string) =>
 			await getBinaryDataBuffer(items, itemIndex, propertyName);
-		helpers.assertBinaryData = (itemIndex: number, propertyName: string) => assertBinaryData(node, items, itemIndex, propertyName);
+		helpers.assertBinaryData = (itemIndex: number, propertyName: string) =>
+			assertBinaryData(node, items, itemIndex, propertyName);
 	}
 
 	private optionsContext(prepared: Prepared, call: CallOptions): Record<string, unknown> {
@@ -453,7 +555,8 @@ export class NodeHarness {
 			...this.baseContext(prepared, call),
 			getNodeParameter: (name: string, fallback?: unknown, options?: IGetNodeParameterOptions) =>
 				getNodeParameter(prepared.scope([]), name, 0, fallback, options),
-			getCurrentNodeParameter: (name: string) => getByPath(prepared.node.parameters, name.replace(/^parameters\./, '')),
+			getCurrentNodeParameter: (name: string) =>
+				getByPath(prepared.node.parameters, name.replace(/^parameters\./, '')),
 			getCurrentNodeParameters: () => prepared.node.parameters,
 		};
 	}
@@ -461,11 +564,21 @@ export class NodeHarness {
 	private readCredentials(type: string, node: INode): ICredentialDataDecryptedObject {
 		const stored = this.credentials[type];
 		if (stored === undefined) {
-			throw new NodeOperationError(node, `Node "${node.name}" does not have any credentials of type "${type}" set`);
+			throw new NodeOperationError(
+				node,
+				`Node "${node.name}" does not have any credentials of type "${type}" set`,
+			);
 		}
 		const credentialType = this.credentialsHelper.getCredentialType(type);
 		const data = credentialType
-			? (NodeHelpers.getNodeParameters(credentialType.properties, stored as INodeParameters, true, false, null, null) as ICredentialDataDecryptedObject)
+			? (NodeHelpers.getNodeParameters(
+					credentialType.properties,
+					stored as INodeParameters,
+					true,
+					false,
+					null,
+					null,
+				) as ICredentialDataDecryptedObject)
 			: stored;
 		return structuredClone(data);
 	}
@@ -481,7 +594,8 @@ export class NodeHarness {
 	private webhookUrlFor(prepared: Prepared, name: string): string {
 		const { node, workflow, mode } = prepared;
 		const description = this.webhookDescription(prepared, name);
-		if (!description) throw new Error(`${prepared.nodeType.description.name} has no webhook named "${name}"`);
+		if (!description)
+			throw new Error(`${prepared.nodeType.description.name} has no webhook named "${name}"`);
 		const resolve = (value: unknown): unknown =>
 			typeof value === 'string' || typeof value === 'boolean'
 				? workflow.expression.getSimpleParameterValue(node, value, mode, {}, undefined)
@@ -489,7 +603,13 @@ export class NodeHarness {
 		const path = String(resolve(description.path) ?? '');
 		const isFullPath = resolve(description.isFullPath) === true;
 		const prefix = mode === 'manual' ? 'webhook-test' : 'webhook';
-		return NodeHelpers.getNodeWebhookUrl(`${this.baseUrl}/${prefix}`, workflow.id, node, path, isFullPath);
+		return NodeHelpers.getNodeWebhookUrl(
+			`${this.baseUrl}/${prefix}`,
+			workflow.id,
+			node,
+			path,
+			isFullPath,
+		);
 	}
 }
 
@@ -510,6 +630,9 @@ export async function runWebhook(
 	return await new NodeHarness(nodeType, options).webhook(request);
 }
 
-export async function runTrigger(nodeType: AnyNodeType, options: NodeHarnessOptions = {}): Promise<TriggerRun> {
+export async function runTrigger(
+	nodeType: AnyNodeType,
+	options: NodeHarnessOptions = {},
+): Promise<TriggerRun> {
 	return await new NodeHarness(nodeType, options).trigger();
 }

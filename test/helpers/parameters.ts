@@ -22,8 +22,15 @@ import {
 import { extractValue } from 'n8n-core/dist/execution-engine/node-execution-context/utils/extract-value';
 
 /** Fills in defaults for parameters the test did not give. */
-export function withDefaults(description: INodeTypeDescription, given: INodeParameters, node: INode): INodeParameters {
-	return NodeHelpers.getNodeParameters(description.properties, given, true, false, node, description) ?? given;
+export function withDefaults(
+	description: INodeTypeDescription,
+	given: INodeParameters,
+	node: INode,
+): INodeParameters {
+	return (
+		NodeHelpers.getNodeParameters(description.properties, given, true, false, node, description) ??
+		given
+	);
 }
 
 /** Reads "a.b.c" (also "a[0].b") from the parameters; undefined when any step is missing. */
@@ -69,9 +76,12 @@ export function getNodeParameter(
 		node.name,
 		items,
 		mode,
-		{ $execution: { id: 'test-execution', mode: mode === 'manual' ? 'test' : 'production' } } as IDataObject,
+		{
+			$execution: { id: 'test-execution', mode: mode === 'manual' ? 'test' : 'production' },
+		} as IDataObject,
 		executeData,
 	);
-	if (options?.extractValue) resolved = extractValue(resolved, name, node, nodeType, itemIndex) as NodeParameterValueType;
+	if (options?.extractValue)
+		resolved = extractValue(resolved, name, node, nodeType, itemIndex) as NodeParameterValueType;
 	return resolved as NodeParameterValueType;
 }

@@ -8,9 +8,11 @@ export interface LogEntry {
 }
 
 export function createTestLogger(entries: LogEntry[]): Logger {
-	const log = (level: LogEntry['level']) => (message: string, meta?: object): void => {
-		entries.push({ level, message, meta });
-	};
+	const log =
+		(level: LogEntry['level']) =>
+		(message: string, meta?: object): void => {
+			entries.push({ level, message, meta });
+		};
 	return {
 		debug: log('debug'),
 		info: log('info'),

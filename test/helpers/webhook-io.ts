@@ -33,15 +33,18 @@ export interface TestWebhookRequest {
 
 export function createWebhookRequest(input: TestWebhookRequestInput): TestWebhookRequest {
 	const headers = Object.fromEntries(
-		Object.entries({ 'content-type': 'application/json', ...(input.headers ?? {}) })
-			.map(([name, value]) => [name.toLowerCase(), value]),
+		Object.entries({ 'content-type': 'application/json', ...(input.headers ?? {}) }).map(
+			([name, value]) => [name.toLowerCase(), value],
+		),
 	);
 	const rawBody = Buffer.isBuffer(input.rawBody)
 		? input.rawBody
 		: Buffer.from(input.rawBody ?? (input.body === undefined ? '' : JSON.stringify(input.body)));
 	const path = input.path ?? '/webhook/test';
 	const query = input.query ?? {};
-	const search = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)])).toString();
+	const search = new URLSearchParams(
+		Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]),
+	).toString();
 	return {
 		method: (input.method ?? 'POST').toUpperCase(),
 		body: input.body ?? {},

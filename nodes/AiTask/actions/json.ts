@@ -16,17 +16,25 @@ export function jsonObjectParameter(
 		try {
 			parsed = JSON.parse(value);
 		} catch (error) {
-			throw new NodeOperationError(context.getNode(), `"${field}" is not valid JSON: ${(error as Error).message}`, {
-				itemIndex,
-				description: 'Write a JSON object such as {"source": "n8n"}, or clear the field.',
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`"${field}" is not valid JSON: ${(error as Error).message}`,
+				{
+					itemIndex,
+					description: 'Write a JSON object such as {"source": "n8n"}, or clear the field.',
+				},
+			);
 		}
 	}
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-		throw new NodeOperationError(context.getNode(), `"${field}" must be a JSON object ({…}), not ${Array.isArray(parsed) ? 'an array' : typeof parsed}`, {
-			itemIndex,
-			description: 'Write a JSON object such as {"source": "n8n"}, or clear the field.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"${field}" must be a JSON object ({…}), not ${Array.isArray(parsed) ? 'an array' : typeof parsed}`,
+			{
+				itemIndex,
+				description: 'Write a JSON object such as {"source": "n8n"}, or clear the field.',
+			},
+		);
 	}
 	return parsed as IDataObject;
 }

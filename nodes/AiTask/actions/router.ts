@@ -10,7 +10,11 @@ import * as custom from './custom';
 import * as message from './message';
 import * as target from './target';
 
-type Operation = (this: IExecuteFunctions, itemIndex: number, item: INodeExecutionData) => Promise<IDataObject>;
+type Operation = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+	item: INodeExecutionData,
+) => Promise<IDataObject>;
 
 const OPERATIONS: Record<string, Record<string, Operation>> = {
 	message: { send: message.send.execute },
@@ -19,7 +23,11 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
 };
 
 /** Errors that already carry the node and item index pass through; anything else is wrapped. */
-function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+function asNodeError(
+	context: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
@@ -35,7 +43,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const operation = this.getNodeParameter('operation', itemIndex) as string;
 			const run = OPERATIONS[resource]?.[operation];
 			if (!run) {
-				throw new NodeOperationError(this.getNode(), `Unsupported operation "${operation}" for resource "${resource}"`, { itemIndex });
+				throw new NodeOperationError(
+					this.getNode(),
+					`Unsupported operation "${operation}" for resource "${resource}"`,
+					{ itemIndex },
+				);
 			}
 			const json = await run.call(this, itemIndex, items[itemIndex]);
 			output.push({ json, pairedItem: { item: itemIndex } });

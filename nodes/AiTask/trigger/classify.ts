@@ -35,7 +35,11 @@ function contactsState(body: SelartiWebhook): string | undefined {
 		contacts !== null &&
 		!(typeof contacts === 'string' && contacts.trim() === '') &&
 		!(Array.isArray(contacts) && contacts.length === 0) &&
-		!(typeof contacts === 'object' && !Array.isArray(contacts) && Object.keys(contacts).length === 0);
+		!(
+			typeof contacts === 'object' &&
+			!Array.isArray(contacts) &&
+			Object.keys(contacts).length === 0
+		);
 	if (present) return JSON.stringify(contacts);
 	return body.get_contact ? 'captured' : undefined;
 }
@@ -46,14 +50,19 @@ function contactsState(body: SelartiWebhook): string | undefined {
  * state, not events: "handoff" is reported when the operator flag turns on for a dialog, not on
  * every later message while it stays on (remembered per process, see memory.ts).
  */
-export function classify(body: SelartiWebhook, scope: string, memory: RecentMap<string> = dialogStates): AiTaskEvent[] {
+export function classify(
+	body: SelartiWebhook,
+	scope: string,
+	memory: RecentMap<string> = dialogStates,
+): AiTaskEvent[] {
 	const events: AiTaskEvent[] = [];
 	const message = messageEventOf(body);
 	if (message) events.push(message);
 
 	const dialogId = body.thread_id ?? body.external_chat_id;
 	const dialog = dialogId ? `${scope}|${dialogId}` : undefined;
-	if (turnedOn(dialog, 'operator', body.operator ? 'on' : undefined, memory)) events.push('handoff');
+	if (turnedOn(dialog, 'operator', body.operator ? 'on' : undefined, memory))
+		events.push('handoff');
 	if (turnedOn(dialog, 'contacts', contactsState(body), memory)) events.push('contactCaptured');
 	if (turnedOn(dialog, 'close', body.close ? 'on' : undefined, memory)) events.push('closed');
 	return events;

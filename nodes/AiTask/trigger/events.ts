@@ -4,14 +4,27 @@
  */
 export const AI_TASK_EVENTS = [
 	{ value: 'reply', name: 'Reply', description: 'The AI wrote to the user' },
-	{ value: 'operatorMessage', name: 'Operator Message', description: 'A human operator wrote to the user from the Selarti panel' },
-	{ value: 'handoff', name: 'Handoff', description: 'The dialog was handed to a human operator (operator flag turned on)' },
+	{
+		value: 'operatorMessage',
+		name: 'Operator Message',
+		description: 'A human operator wrote to the user from the Selarti panel',
+	},
+	{
+		value: 'handoff',
+		name: 'Handoff',
+		description: 'The dialog was handed to a human operator (operator flag turned on)',
+	},
 	{ value: 'closed', name: 'Closed', description: 'The dialog was closed (close flag turned on)' },
-	{ value: 'contactCaptured', name: 'Contact Captured', description: 'The AI obtained the contact data of the user' },
+	{
+		value: 'contactCaptured',
+		name: 'Contact Captured',
+		description: 'The AI obtained the contact data of the user',
+	},
 	{
 		value: 'userMessage',
 		name: 'User Message',
-		description: "Selarti's echo of the user's own message; off by default, because sending it back to the AI would loop",
+		description:
+			"Selarti's echo of the user's own message; off by default, because sending it back to the AI would loop",
 	},
 ] as const;
 
@@ -20,7 +33,9 @@ export type AiTaskEvent = (typeof AI_TASK_EVENTS)[number]['value'];
 export const MESSAGE_EVENTS: readonly AiTaskEvent[] = ['reply', 'operatorMessage', 'userMessage'];
 
 /** Everything except the user's own echo: what a new trigger listens to. */
-export const DEFAULT_EVENTS: AiTaskEvent[] = AI_TASK_EVENTS.map((e) => e.value).filter((e) => e !== 'userMessage');
+export const DEFAULT_EVENTS: AiTaskEvent[] = AI_TASK_EVENTS.map((e) => e.value).filter(
+	(e) => e !== 'userMessage',
+);
 
 export function outputIndexOf(event: AiTaskEvent): number {
 	return AI_TASK_EVENTS.findIndex((e) => e.value === event);
@@ -33,8 +48,10 @@ export function outputIndexOf(event: AiTaskEvent): number {
  */
 export const configuredOutputs = (parameters: { separateOutputs?: unknown }) => {
 	if (parameters.separateOutputs !== true) return [{ type: 'main' }];
-	return ['Reply', 'Operator Message', 'Handoff', 'Closed', 'Contact Captured', 'User Message'].map((displayName) => ({
-		type: 'main',
-		displayName,
-	}));
+	return ['Reply', 'Operator Message', 'Handoff', 'Closed', 'Contact Captured', 'User Message'].map(
+		(displayName) => ({
+			type: 'main',
+			displayName,
+		}),
+	);
 };

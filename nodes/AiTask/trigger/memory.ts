@@ -52,7 +52,11 @@ export const seenMessages = new RecentMap<true>(10_000, 60 * 60 * 1000);
 export const dialogStates = new RecentMap<string>(20_000, 7 * 24 * 60 * 60 * 1000);
 
 /** Returns true if the delivery is a repeat; remembers it otherwise. */
-export function isDuplicateDelivery(scope: string, messageId: string | undefined, memory = seenMessages): boolean {
+export function isDuplicateDelivery(
+	scope: string,
+	messageId: string | undefined,
+	memory = seenMessages,
+): boolean {
 	if (!messageId) return false;
 	const key = `${scope}|${messageId}`;
 	if (memory.get(key)) return true;
@@ -64,7 +68,12 @@ export function isDuplicateDelivery(scope: string, messageId: string | undefined
  * Whether a flag has just turned on (or changed to a new value) for a dialog. `state` undefined
  * means off. Without a dialog id there is nothing to remember by, so an "on" flag always counts.
  */
-export function turnedOn(dialog: string | undefined, flag: string, state: string | undefined, memory = dialogStates): boolean {
+export function turnedOn(
+	dialog: string | undefined,
+	flag: string,
+	state: string | undefined,
+	memory = dialogStates,
+): boolean {
 	if (!dialog) return state !== undefined;
 	const key = `${dialog}|${flag}`;
 	const previous = memory.get(key);

@@ -35,7 +35,15 @@ export const selartiWebhookSchema = z
 export type SelartiWebhook = z.infer<typeof selartiWebhookSchema>;
 
 /** Fields of which at least one must be present for a body to be a Selarti delivery at all. */
-const IDENTIFYING_FIELDS = ['external_chat_id', 'thread_id', 'task_id', 'message_id', 'message_text', 'message_type', 'wh_type'];
+const IDENTIFYING_FIELDS = [
+	'external_chat_id',
+	'thread_id',
+	'task_id',
+	'message_id',
+	'message_text',
+	'message_type',
+	'wh_type',
+];
 
 export type ParsedWebhook = { ok: true; body: SelartiWebhook } | { ok: false; problem: string };
 
@@ -47,6 +55,10 @@ export function parseSelartiWebhook(body: Record<string, unknown>): ParsedWebhoo
 		};
 	}
 	const result = selartiWebhookSchema.safeParse(body);
-	if (!result.success) return { ok: false, problem: `Invalid Selarti webhook body: ${describeZodError(result.error)}` };
+	if (!result.success)
+		return {
+			ok: false,
+			problem: `Invalid Selarti webhook body: ${describeZodError(result.error)}`,
+		};
 	return { ok: true, body: result.data };
 }

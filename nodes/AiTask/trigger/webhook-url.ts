@@ -20,7 +20,12 @@ export function triggerToken(apiKey: string, path: string): string {
 	return deriveWebhookToken(apiKey, TOKEN_PURPOSE, normalizeWebhookPath(path));
 }
 
-export function triggerUrl(instanceBaseUrl: string, path: string, token: string, mode: keyof typeof ENDPOINTS): string {
+export function triggerUrl(
+	instanceBaseUrl: string,
+	path: string,
+	token: string,
+	mode: keyof typeof ENDPOINTS,
+): string {
 	const base = instanceBaseUrl.replace(/\/+$/, '');
 	return `${base}/${ENDPOINTS[mode]}/${normalizeWebhookPath(path)}?token=${token}`;
 }

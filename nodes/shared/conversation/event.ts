@@ -25,7 +25,13 @@ export interface ConversationEvent extends IDataObject {
 		replyToId?: string;
 		attachments: Attachment[];
 	};
-	contact: IDataObject & { id?: string; name?: string; phone?: string; username?: string; email?: string };
+	contact: IDataObject & {
+		id?: string;
+		name?: string;
+		phone?: string;
+		username?: string;
+		email?: string;
+	};
 	raw: IDataObject;
 }
 
@@ -47,6 +53,7 @@ export function compact<T extends IDataObject>(value: T): T {
  * already read. `|` inside a value would break the format, so it is percent-encoded.
  */
 export function attachmentLines(attachments: readonly Attachment[]): string[] {
-	const clean = (value: string | undefined) => (value ?? '').replace(/[|\r\n]/g, (c) => encodeURIComponent(c));
+	const clean = (value: string | undefined) =>
+		(value ?? '').replace(/[|\r\n]/g, (c) => encodeURIComponent(c));
 	return attachments.map((a) => `file:${clean(a.kind)}|${clean(a.id)}|${clean(a.url)}`);
 }

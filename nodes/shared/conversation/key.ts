@@ -21,7 +21,11 @@ export type ConversationRoute =
 export type Channel = ConversationRoute['channel'];
 
 /** The order of a route's parts after the channel name. */
-const PARTS: { [C in Channel]: ReadonlyArray<Exclude<keyof Extract<ConversationRoute, { channel: C }>, 'channel'>> } = {
+const PARTS: {
+	[C in Channel]: ReadonlyArray<
+		Exclude<keyof Extract<ConversationRoute, { channel: C }>, 'channel'>
+	>;
+} = {
 	telegram: ['botId', 'chatId'],
 	wazzup: ['channelId', 'chatType', 'chatId'],
 	'360dialog': ['phoneNumberId', 'waId'],
@@ -38,8 +42,14 @@ const ENCODED_PART = /^(?:[A-Za-z0-9._@+=-]|%[0-9A-F]{2})+$/;
 
 /** Extra checks where a provider's ids have a known shape, so a typo fails at build time. */
 const PART_RULES: Partial<Record<string, { pattern: RegExp; expected: string }>> = {
-	'telegram.botId': { pattern: /^\d+$/, expected: 'digits (the number before ":" in the bot token)' },
-	'telegram.chatId': { pattern: /^(?:-?\d+|@[A-Za-z0-9_]{4,})$/, expected: 'a numeric chat id or @channelusername' },
+	'telegram.botId': {
+		pattern: /^\d+$/,
+		expected: 'digits (the number before ":" in the bot token)',
+	},
+	'telegram.chatId': {
+		pattern: /^(?:-?\d+|@[A-Za-z0-9_]{4,})$/,
+		expected: 'a numeric chat id or @channelusername',
+	},
 };
 
 export class ConversationKeyError extends Error {
@@ -53,25 +63,35 @@ function encodePart(value: string): string {
 	let out = '';
 	for (const byte of Buffer.from(value, 'utf8')) {
 		const char = String.fromCharCode(byte);
-		out += byte < 0x80 && SAFE_BYTE.test(char) ? char : '%' + byte.toString(16).toUpperCase().padStart(2, '0');
+		out +=
+			byte < 0x80 && SAFE_BYTE.test(char)
+				? char
+				: '%' + byte.toString(16).toUpperCase().padStart(2, '0');
 	}
 	return out;
 }
 
 function decodePart(encoded: string, key: string, channel: string, name: string): string {
 	if (encoded === '') {
-		throw new ConversationKeyError(`Conversation key "${key}": a ${channel} conversation key needs a non-empty ${name}.`);
+		throw new ConversationKeyError(
+			`Conversation key "${key}": a ${channel} conversation key needs a non-empty ${name}.`,
+		);
 	}
 	if (!ENCODED_PART.test(encoded)) {
 		throw new ConversationKeyError(
 			`Conversation key "${key}" has an invalid ${name} "${encoded}": use the key exactly as a trigger produced it (field "conversation.key").`,
 		);
 	}
-	const bytes = Buffer.from(encoded.replace(/%([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
+	const bytes = Buffer.from(
+		encoded.replace(/%([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+		'latin1',
+	);
 	const decoded = bytes.toString('utf8');
 	// A key whose parts are not in canonical form would build back to a different string.
 	if (encodePart(decoded) !== encoded) {
-		throw new ConversationKeyError(`Conversation key "${key}" has a ${name} that is not canonically encoded.`);
+		throw new ConversationKeyError(
+			`Conversation key "${key}" has a ${name} that is not canonically encoded.`,
+		);
 	}
 	return decoded;
 }
@@ -82,17 +102,23 @@ function checkPart(channel: Channel, name: string, value: unknown): string {
 	}
 	const rule = PART_RULES[`${channel}.${name}`];
 	if (rule && !rule.pattern.test(value)) {
-		throw new ConversationKeyError(`The ${name} of a ${channel} conversation key must be ${rule.expected}, got "${value}".`);
+		throw new ConversationKeyError(
+			`The ${name} of a ${channel} conversation key must be ${rule.expected}, got "${value}".`,
+		);
 	}
 	return value;
 }
 
 export function buildConversationKey(route: ConversationRoute): string {
 	if (!(route.channel in PARTS)) {
-		throw new ConversationKeyError(`Unknown channel "${String(route.channel)}": expected one of ${CHANNELS.join(', ')}.`);
+		throw new ConversationKeyError(
+			`Unknown channel "${String(route.channel)}": expected one of ${CHANNELS.join(', ')}.`,
+		);
 	}
 	const values = route as unknown as Record<string, unknown>;
-	const parts = PARTS[route.channel].map((name) => encodePart(checkPart(route.channel, name, values[name])));
+	const parts = PARTS[route.channel].map((name) =>
+		encodePart(checkPart(route.channel, name, values[name])),
+	);
 	const key = [route.channel, ...parts].join(':');
 	if (key.length > MAX_CONVERSATION_KEY_LENGTH) {
 		throw new ConversationKeyError(
@@ -109,7 +135,9 @@ export function parseConversationKey(key: unknown): ConversationRoute {
 		);
 	}
 	if (key.length > MAX_CONVERSATION_KEY_LENGTH) {
-		throw new ConversationKeyError(`Conversation key is longer than ${MAX_CONVERSATION_KEY_LENGTH} characters.`);
+		throw new ConversationKeyError(
+			`Conversation key is longer than ${MAX_CONVERSATION_KEY_LENGTH} characters.`,
+		);
 	}
 	const [channel, ...encodedParts] = key.split(':');
 	if (!(channel in PARTS)) {
@@ -125,7 +153,11 @@ export function parseConversationKey(key: unknown): ConversationRoute {
 	}
 	const route: Record<string, string> = { channel };
 	names.forEach((name, index) => {
-		route[name] = checkPart(channel as Channel, name, decodePart(encodedParts[index], key, channel, name));
+		route[name] = checkPart(
+			channel as Channel,
+			name,
+			decodePart(encodedParts[index], key, channel, name),
+		);
 	});
 	return route as unknown as ConversationRoute;
 }

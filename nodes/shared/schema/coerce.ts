@@ -21,7 +21,10 @@ export function toBoolean(value: unknown): unknown {
 }
 
 /** A provider boolean; missing or null reads as false. */
-export const flexibleBoolean = z.preprocess((v) => (v === null || v === undefined ? false : toBoolean(v)), z.boolean());
+export const flexibleBoolean = z.preprocess(
+	(v) => (v === null || v === undefined ? false : toBoolean(v)),
+	z.boolean(),
+);
 
 /** A provider id that may come as a number or a string; always output as a string. */
 export const flexibleId = z
@@ -29,7 +32,10 @@ export const flexibleId = z
 	.transform((v) => String(v));
 
 /** An optional id: null, undefined and '' become undefined. */
-export const optionalId = z.preprocess((v) => (v === null || v === '' ? undefined : v), flexibleId.optional());
+export const optionalId = z.preprocess(
+	(v) => (v === null || v === '' ? undefined : v),
+	flexibleId.optional(),
+);
 
 /** Optional free text: null becomes undefined, numbers become strings. */
 export const optionalText = z.preprocess(
@@ -38,9 +44,14 @@ export const optionalText = z.preprocess(
 );
 
 /** A message text, '' when absent. */
-export const text = z.preprocess((v) => (v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : v), z.string());
+export const text = z.preprocess(
+	(v) => (v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : v),
+	z.string(),
+);
 
 /** One line per problem, naming the field: "task_id: Expected string, received object". */
 export function describeZodError(error: z.ZodError): string {
-	return error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ');
+	return error.issues
+		.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`)
+		.join('; ');
 }

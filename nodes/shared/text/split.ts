@@ -79,7 +79,8 @@ function chooseCut(text: string, limit: number, spans: Array<[number, number]>):
 }
 
 export function splitText(text: string, limit: number, options: SplitOptions = {}): string[] {
-	if (!Number.isInteger(limit) || limit < 2) throw new Error(`splitText: limit must be an integer ≥ 2, got ${limit}`);
+	if (!Number.isInteger(limit) || limit < 2)
+		throw new Error(`splitText: limit must be an integer ≥ 2, got ${limit}`);
 	const parts: string[] = [];
 	let rest = text.trim();
 	while (rest.length > limit) {

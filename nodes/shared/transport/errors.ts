@@ -23,10 +23,23 @@ export function defaultErrorDescription(response: ProviderResponse): ErrorDescri
 	let message: string | undefined;
 	if (typeof body === 'string') message = body.slice(0, 500);
 	else if (body && typeof body === 'object') {
-		const nested = (body.error && typeof body.error === 'object' ? body.error : {}) as Record<string, unknown>;
-		message = firstString(body.description, body.message, nested.message, body.error, body.error_description, body.detail);
+		const nested = (body.error && typeof body.error === 'object' ? body.error : {}) as Record<
+			string,
+			unknown
+		>;
+		message = firstString(
+			body.description,
+			body.message,
+			nested.message,
+			body.error,
+			body.error_description,
+			body.detail,
+		);
 	}
-	return { message: message ?? `HTTP ${response.statusCode}`, hint: STATUS_HINTS[response.statusCode] };
+	return {
+		message: message ?? `HTTP ${response.statusCode}`,
+		hint: STATUS_HINTS[response.statusCode],
+	};
 }
 
 /** A failed answer as a NodeApiError: the provider's message, its status, and a hint. */
@@ -36,10 +49,16 @@ export function providerError(
 	response: ProviderResponse,
 	extra: { itemIndex?: number; hint?: string; description?: ErrorDescription } = {},
 ): NodeApiError {
-	const described = extra.description ?? profile.describeError?.(response) ?? defaultErrorDescription(response);
-	const hint = [extra.hint, described.hint ?? STATUS_HINTS[response.statusCode]].filter(Boolean).join(' ');
+	const described =
+		extra.description ?? profile.describeError?.(response) ?? defaultErrorDescription(response);
+	const hint = [extra.hint, described.hint ?? STATUS_HINTS[response.statusCode]]
+		.filter(Boolean)
+		.join(' ');
 	// Only the status and body go in: never request options, which carry credentials.
-	const errorResponse = { httpCode: String(response.statusCode), body: (response.body ?? null) as JsonObject } as JsonObject;
+	const errorResponse = {
+		httpCode: String(response.statusCode),
+		body: (response.body ?? null) as JsonObject,
+	} as JsonObject;
 	return new NodeApiError(node, errorResponse, {
 		message: `${profile.displayName} answered ${response.statusCode}: ${described.message}`,
 		description: hint || undefined,

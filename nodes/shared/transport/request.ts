@@ -10,7 +10,13 @@ import { backoffDelayMs } from './backoff';
 import { asNodeError, networkError, providerError } from './errors';
 import { acquireRateLimits } from './rate-limiter';
 import { retryAfterMs } from './retry-after';
-import type { ApiRequest, ProviderProfile, ProviderResponse, RateLimit, RetryPolicy } from './types';
+import type {
+	ApiRequest,
+	ProviderProfile,
+	ProviderResponse,
+	RateLimit,
+	RetryPolicy,
+} from './types';
 
 /** Any n8n context that can make authenticated requests (execute, hooks, webhooks, triggers, load options). */
 export interface RequestContext {
@@ -26,7 +32,13 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 };
 
 /** The request never left this machine or was refused before the provider saw it. */
-const NEVER_ARRIVED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NEVER_ARRIVED = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
 const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
 
 function errorCode(error: unknown): string | undefined {
@@ -47,7 +59,11 @@ function responseFromNodeApiError(error: NodeApiError): ProviderResponse | undef
 	return { statusCode: status, headers: {}, body: data ?? error.description ?? error.message };
 }
 
-function rateLimitsFor(context: RequestContext, profile: ProviderProfile, request: ApiRequest): Array<RateLimit & { key: string }> {
+function rateLimitsFor(
+	context: RequestContext,
+	profile: ProviderProfile,
+	request: ApiRequest,
+): Array<RateLimit & { key: string }> {
 	const limits = [...(request.rateLimits ?? [])];
 	if (profile.rateLimit) {
 		const node = context.getNode();
@@ -115,7 +131,14 @@ export async function providerRequest(
 				await sleep(backoffDelayMs(attempt, policy.baseDelayMs, policy.maxDelayMs));
 				continue;
 			}
-			throw networkError(node, profile, code, mayHaveArrived, request.idempotent, request.itemIndex);
+			throw networkError(
+				node,
+				profile,
+				code,
+				mayHaveArrived,
+				request.idempotent,
+				request.itemIndex,
+			);
 		}
 
 		if (response.statusCode === 401 && profile.refreshesSessionOn401 && !sessionRefreshed) {
@@ -152,12 +175,18 @@ export async function providerRequest(
 				TRANSIENT_STATUS.has(response.statusCode) && !request.idempotent
 					? 'It was not retried because the provider may already have processed it.'
 					: undefined;
-			throw providerError(node, profile, response, { itemIndex: request.itemIndex, hint: retriedNote });
+			throw providerError(node, profile, response, {
+				itemIndex: request.itemIndex,
+				hint: retriedNote,
+			});
 		}
 
 		const bodyError = profile.bodyError?.(response);
 		if (bodyError) {
-			throw providerError(node, profile, response, { itemIndex: request.itemIndex, description: bodyError });
+			throw providerError(node, profile, response, {
+				itemIndex: request.itemIndex,
+				description: bodyError,
+			});
 		}
 		return response;
 	}

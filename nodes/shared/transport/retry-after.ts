@@ -7,7 +7,12 @@ function header(headers: Record<string, unknown>, name: string): string | undefi
 }
 
 function seconds(value: unknown): number | undefined {
-	const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+	const n =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && value.trim() !== ''
+				? Number(value)
+				: NaN;
 	return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
@@ -16,10 +21,17 @@ function seconds(value: unknown): number | undefined {
  * Telegram `parameters.retry_after` and Selarti-style `retry_after` in the body, the standard
  * `Retry-After` header (seconds or an HTTP date), Omnidesk's `retry_after` header.
  */
-export function retryAfterMs(response: ProviderResponse, now: number = Date.now()): number | undefined {
-	const body = response.body as { retry_after?: unknown; parameters?: { retry_after?: unknown } } | undefined;
+export function retryAfterMs(
+	response: ProviderResponse,
+	now: number = Date.now(),
+): number | undefined {
+	const body = response.body as
+		| { retry_after?: unknown; parameters?: { retry_after?: unknown } }
+		| undefined;
 	const fromBody =
-		body && typeof body === 'object' ? (seconds(body.parameters?.retry_after) ?? seconds(body.retry_after)) : undefined;
+		body && typeof body === 'object'
+			? (seconds(body.parameters?.retry_after) ?? seconds(body.retry_after))
+			: undefined;
 	if (fromBody !== undefined) return fromBody * 1000;
 
 	const standard = header(response.headers, 'retry-after');

@@ -3,7 +3,9 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 export type BodyResult = { ok: true; body: IDataObject } | { ok: false; problem: string };
 
 function isPlainObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
+	return (
+		typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value)
+	);
 }
 
 /**
@@ -18,7 +20,9 @@ export function readJsonObjectBody(context: IWebhookFunctions): BodyResult {
 	const raw = (context.getRequestObject() as { rawBody?: unknown }).rawBody;
 	const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : typeof raw === 'string' ? raw : '';
 	if (text.trim() === '') {
-		return isPlainObject(body) ? { ok: false, problem: 'The request body is empty; a JSON object was expected.' } : { ok: false, problem: 'The request body is not a JSON object.' };
+		return isPlainObject(body)
+			? { ok: false, problem: 'The request body is empty; a JSON object was expected.' }
+			: { ok: false, problem: 'The request body is not a JSON object.' };
 	}
 	try {
 		const parsed: unknown = JSON.parse(text);

@@ -15,7 +15,10 @@ export function rejectWebhook(
 }
 
 /** Accepts a delivery but starts no execution (filtered event, echo, duplicate, provider ping). */
-export function acknowledgeWebhook(context: IWebhookFunctions, body: IDataObject = { ok: true }): IWebhookResponseData {
+export function acknowledgeWebhook(
+	context: IWebhookFunctions,
+	body: IDataObject = { ok: true },
+): IWebhookResponseData {
 	const response = context.getResponseObject();
 	response.status(200).json(body);
 	return { noWebhookResponse: true };

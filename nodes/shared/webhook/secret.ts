@@ -18,5 +18,8 @@ export function secretsEqual(received: unknown, expected: string): boolean {
  */
 export function deriveWebhookToken(secret: string, ...scope: string[]): string {
 	if (!secret) throw new Error('Cannot derive a webhook token without a credential secret');
-	return createHmac('sha256', secret).update(scope.join('\n'), 'utf8').digest('base64url').slice(0, 32);
+	return createHmac('sha256', secret)
+		.update(scope.join('\n'), 'utf8')
+		.digest('base64url')
+		.slice(0, 32);
 }

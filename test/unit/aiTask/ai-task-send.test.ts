@@ -14,7 +14,12 @@ function channelItem(overrides: Record<string, unknown> = {}): INodeExecutionDat
 	return {
 		json: {
 			event: 'message',
-			conversation: { key: 'telegram:123456789:987654321', channel: 'telegram', chatId: '987654321', botId: '123456789' },
+			conversation: {
+				key: 'telegram:123456789:987654321',
+				channel: 'telegram',
+				chatId: '987654321',
+				botId: '123456789',
+			},
 			message: { id: '10', text: 'How much is the course?', type: 'text', attachments: [] },
 			contact: { name: 'Ivan Petrov', username: 'ivanp' },
 			...overrides,
@@ -46,8 +51,17 @@ describe('AI Task: Send, Add target, Custom API call against the fake Selarti', 
 	});
 
 	it('exchanges the key for a token once, then sends task_id, chat_id, text and contact to /wf/send_message', async () => {
-		harness = makeHarness({ contact: { name: '={{ $json.contact?.name }}', username: '={{ $json.contact?.username }}', phone: '={{ $json.contact?.phone }}' } });
-		const output = await harness.execute([channelItem(), channelItem({ message: { text: 'And the price?' } })]);
+		harness = makeHarness({
+			contact: {
+				name: '={{ $json.contact?.name }}',
+				username: '={{ $json.contact?.username }}',
+				phone: '={{ $json.contact?.phone }}',
+			},
+		});
+		const output = await harness.execute([
+			channelItem(),
+			channelItem({ message: { text: 'And the price?' } }),
+		]);
 		expect(selarti.tokensIssued).toBe(1);
 		expect(selarti.requestsTo('POST /api/1.1/wf/auth')[0].body).toEqual({ key: API_KEY });
 		const sends = selarti.requestsTo('POST /api/1.1/wf/send_message');
@@ -63,7 +77,10 @@ describe('AI Task: Send, Add target, Custom API call against the fake Selarti', 
 		expect(selarti.sent.map((m) => m.text)).toEqual(['How much is the course?', 'And the price?']);
 		expect(output?.[0]).toHaveLength(2);
 		expect(output?.[0][0].pairedItem).toEqual({ item: 0 });
-		expect(output?.[0][1]).toMatchObject({ pairedItem: { item: 1 }, json: { chatId: 'telegram:123456789:987654321', taskId: 'task-1' } });
+		expect(output?.[0][1]).toMatchObject({
+			pairedItem: { item: 1 },
+			json: { chatId: 'telegram:123456789:987654321', taskId: 'task-1' },
+		});
 		expect(output?.[0][0].json.response).toHaveProperty('message_id');
 		// The token is stored with the credential, as n8n stores it for every process.
 		expect(harness.credentials.selartiApi.sessionToken).toEqual(expect.any(String));
@@ -85,10 +102,14 @@ describe('AI Task: Send, Add target, Custom API call against the fake Selarti', 
 			{ kind: 'document', id: 'doc-2' },
 		];
 		await harness.execute([channelItem({ message: { text: 'See this', attachments } })]);
-		expect(selarti.sent[0].text).toBe('See this\nfile:photo|AgAD%7C1|https://cdn.example/p.jpg\nfile:document|doc-2|');
+		expect(selarti.sent[0].text).toBe(
+			'See this\nfile:photo|AgAD%7C1|https://cdn.example/p.jpg\nfile:document|doc-2|',
+		);
 
 		await harness.execute([channelItem({ message: { text: '', attachments } })]);
-		expect(selarti.sent[1].text).toBe('file:photo|AgAD%7C1|https://cdn.example/p.jpg\nfile:document|doc-2|');
+		expect(selarti.sent[1].text).toBe(
+			'file:photo|AgAD%7C1|https://cdn.example/p.jpg\nfile:document|doc-2|',
+		);
 
 		const off = makeHarness({ options: { appendAttachments: false } });
 		await off.execute([channelItem({ message: { text: 'See this', attachments } })]);
@@ -104,13 +125,20 @@ describe('AI Task: Send, Add target, Custom API call against the fake Selarti', 
 					resource: 'message',
 					operation: 'send',
 					taskId: 'task-1',
-					options: { sendMessagePath: 'wf/user_message', additionalBodyFields: '{"source":"n8n","channel":"telegram"}' },
+					options: {
+						sendMessagePath: 'wf/user_message',
+						additionalBodyFields: '{"source":"n8n","channel":"telegram"}',
+					},
 				},
 				credentials: { selartiApi: { baseUrl: `${custom.apiBaseUrl}/`, apiKey: API_KEY } },
 				credentialTypes: [new SelartiApi()],
 			});
 			await node.execute([channelItem()]);
-			expect(custom.sent[0].fields).toMatchObject({ source: 'n8n', channel: 'telegram', task_id: 'task-1' });
+			expect(custom.sent[0].fields).toMatchObject({
+				source: 'n8n',
+				channel: 'telegram',
+				task_id: 'task-1',
+			});
 		} finally {
 			await custom.stop();
 		}
@@ -118,30 +146,56 @@ describe('AI Task: Send, Add target, Custom API call against the fake Selarti', 
 
 	it.each([
 		[{ chatId: '' }, {}, /"Chat ID" is empty/, /conversation\.key/],
-		[{ chatId: 'x'.repeat(256) }, {}, /"Chat ID" is 256 characters long; the limit is 255/, /conversation\.key/],
+		[
+			{ chatId: 'x'.repeat(256) },
+			{},
+			/"Chat ID" is 256 characters long; the limit is 255/,
+			/conversation\.key/,
+		],
 		[{ text: '' }, {}, /"Text" is empty and the input item has no attachments/, /message text/],
 		[{ taskId: ' ' }, {}, /"Task ID" is empty/, /task/],
-		[{ options: { additionalBodyFields: '{"source": n8n}' } }, {}, /"Additional Body Fields \(JSON\)" is not valid JSON/, /JSON object/],
+		[
+			{ options: { additionalBodyFields: '{"source": n8n}' } },
+			{},
+			/"Additional Body Fields \(JSON\)" is not valid JSON/,
+			/JSON object/,
+		],
 		[{ options: { additionalBodyFields: '[1,2]' } }, {}, /must be a JSON object/, /JSON object/],
-		[{ options: { sendMessagePath: '/send' } }, {}, /"Send Message Path" must be a path under \/wf\//, /workflow endpoints/],
-	])('refuses %j locally, naming the field and the fix', async (parameters, _unused, message, fix) => {
-		const node = makeHarness(parameters);
-		const error = await node.execute([channelItem()]).then(
-			() => undefined,
-			(e: unknown) => e,
-		);
-		expect(error).toBeInstanceOf(NodeOperationError);
-		expect((error as NodeOperationError).message).toMatch(message);
-		expect(String((error as NodeOperationError).description)).toMatch(fix);
-		expect(selarti.sent).toHaveLength(0);
-	});
+		[
+			{ options: { sendMessagePath: '/send' } },
+			{},
+			/"Send Message Path" must be a path under \/wf\//,
+			/workflow endpoints/,
+		],
+	])(
+		'refuses %j locally, naming the field and the fix',
+		async (parameters, _unused, message, fix) => {
+			const node = makeHarness(parameters);
+			const error = await node.execute([channelItem()]).then(
+				() => undefined,
+				(e: unknown) => e,
+			);
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect((error as NodeOperationError).message).toMatch(message);
+			expect(String((error as NodeOperationError).description)).toMatch(fix);
+			expect(selarti.sent).toHaveLength(0);
+		},
+	);
 
 	it('turns failed items into error items with "continue on fail", keeping the item pairing', async () => {
 		const output = await harness.execute(
-			[channelItem(), channelItem({ conversation: {} }), channelItem({ message: { text: 'third' } })],
+			[
+				channelItem(),
+				channelItem({ conversation: {} }),
+				channelItem({ message: { text: 'third' } }),
+			],
 			{ continueOnFail: true },
 		);
-		expect(output?.[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(output?.[0].map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(output?.[0][1].json.error).toMatch(/"Chat ID" is empty/);
 		expect(output?.[0][0].json.error).toBeUndefined();
 		expect(selarti.sent.map((m) => m.text)).toEqual(['How much is the course?', 'third']);
@@ -159,13 +213,18 @@ describe('AI Task: Send, Add target, Custom API call against the fake Selarti', 
 		const node = makeHarness({}, 'wrong-key');
 		const error = (await node.execute([channelItem()]).catch((e: unknown) => e)) as NodeApiError;
 		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toMatch(/Selarti rejected the API key \(POST \/wf\/auth answered 401 "Invalid API key"\)/);
+		expect(error.message).toMatch(
+			/Selarti rejected the API key \(POST \/wf\/auth answered 401 "Invalid API key"\)/,
+		);
 		expect(error.description).toMatch(/API Key of the Selarti API credential/);
 		expect(selarti.sent).toHaveLength(0);
 	});
 
 	it('waits out a 429 with retry_after, then sends once', async () => {
-		selarti.failNext('POST /api/1.1/wf/send_message', faults.respond(429, { statusCode: 429, message: 'Too many requests', retry_after: 1 }));
+		selarti.failNext(
+			'POST /api/1.1/wf/send_message',
+			faults.respond(429, { statusCode: 429, message: 'Too many requests', retry_after: 1 }),
+		);
 		const started = Date.now();
 		const output = await harness.execute([channelItem()]);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
@@ -175,7 +234,10 @@ describe('AI Task: Send, Add target, Custom API call against the fake Selarti', 
 	});
 
 	it('does not retry a send answered with 5xx (Selarti may have processed it)', async () => {
-		selarti.failNext('POST /api/1.1/wf/send_message', faults.respond(502, { message: 'Bad gateway' }));
+		selarti.failNext(
+			'POST /api/1.1/wf/send_message',
+			faults.respond(502, { message: 'Bad gateway' }),
+		);
 		const error = (await harness.execute([channelItem()]).catch((e: unknown) => e)) as NodeApiError;
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toMatch(/Selarti answered 502/);
@@ -192,31 +254,64 @@ describe('AI Task: Send, Add target, Custom API call against the fake Selarti', 
 	});
 
 	it('fails a 200 answer whose Bubble status is not success', async () => {
-		selarti.failNext('POST /api/1.1/wf/send_message', faults.respond(200, { status: 'error', message: 'Workflow failed' }));
+		selarti.failNext(
+			'POST /api/1.1/wf/send_message',
+			faults.respond(200, { status: 'error', message: 'Workflow failed' }),
+		);
 		const error = (await harness.execute([channelItem()]).catch((e: unknown) => e)) as NodeApiError;
 		expect(error.message).toMatch(/Workflow failed/);
 	});
 
 	it('adds a target to a task', async () => {
-		const node = makeHarness({ resource: 'target', operation: 'add', taskId: 'task-1', target: '@new_lead' });
+		const node = makeHarness({
+			resource: 'target',
+			operation: 'add',
+			taskId: 'task-1',
+			target: '@new_lead',
+		});
 		const output = await node.execute();
 		expect(selarti.targets).toEqual([{ task: 'task-1', target: '@new_lead' }]);
-		expect(output?.[0][0].json).toMatchObject({ task: 'task-1', target: '@new_lead', response: { added: true } });
+		expect(output?.[0][0].json).toMatchObject({
+			task: 'task-1',
+			target: '@new_lead',
+			response: { added: true },
+		});
 	});
 
 	it('calls another /wf/ endpoint with the same token and errors', async () => {
-		const node = makeHarness({ resource: 'custom', operation: 'apiCall', method: 'POST', path: '/wf/add_target', body: { task: 'task-1', target: '@x' } });
+		const node = makeHarness({
+			resource: 'custom',
+			operation: 'apiCall',
+			method: 'POST',
+			path: '/wf/add_target',
+			body: { task: 'task-1', target: '@x' },
+		});
 		const output = await node.execute();
 		expect(output?.[0][0].json).toMatchObject({ status: 'success', response: { added: true } });
-		const missing = makeHarness({ resource: 'custom', operation: 'apiCall', method: 'POST', path: '/wf/no_such_thing', body: '{}' });
+		const missing = makeHarness({
+			resource: 'custom',
+			operation: 'apiCall',
+			method: 'POST',
+			path: '/wf/no_such_thing',
+			body: '{}',
+		});
 		const error = (await missing.execute().catch((e: unknown) => e)) as NodeApiError;
 		expect(error.message).toMatch(/Selarti answered 404: Workflow not found no_such_thing/);
 		expect(error.description).toMatch(/Base URL/);
 	});
 
 	it('tests the credential: OK for a good key, a clear message for a wrong one', async () => {
-		expect(await harness.testCredential('selartiApi')).toEqual({ status: 'OK', message: 'Connection successful!' });
-		const wrong = await harness.testCredential('selartiApi', { baseUrl: selarti.apiBaseUrl, apiKey: 'nope' });
-		expect(wrong).toEqual({ status: 'Error', message: expect.stringMatching(/Selarti rejected the API key/) });
+		expect(await harness.testCredential('selartiApi')).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+		const wrong = await harness.testCredential('selartiApi', {
+			baseUrl: selarti.apiBaseUrl,
+			apiKey: 'nope',
+		});
+		expect(wrong).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(/Selarti rejected the API key/),
+		});
 	});
 });

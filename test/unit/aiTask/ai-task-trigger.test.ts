@@ -45,14 +45,22 @@ describe('AI Task Trigger: webhook()', () => {
 	});
 
 	it('turns an AI reply into one typed item with its conversation', async () => {
-		const body = buildAiWebhook({ message_id: 901, external_chat_id: 'telegram:123456789:987654321' }, { booleans: 'string', ids: 'number' });
+		const body = buildAiWebhook(
+			{ message_id: 901, external_chat_id: 'telegram:123456789:987654321' },
+			{ booleans: 'string', ids: 'number' },
+		);
 		const { outputs, items, response } = await deliver(trigger(), body);
 		expect(response.ended).toBe(false);
 		expect(outputs).toHaveLength(1);
 		expect(items).toHaveLength(1);
 		expect(items[0]).toMatchObject({
 			event: 'reply',
-			conversation: { channel: 'telegram', key: 'telegram:123456789:987654321', chatId: '987654321', botId: '123456789' },
+			conversation: {
+				channel: 'telegram',
+				key: 'telegram:123456789:987654321',
+				chatId: '987654321',
+				botId: '123456789',
+			},
 			message: { id: '901', text: 'Hello! How can I help you?', type: 'bot' },
 			message_id: '901',
 			channel_id: '4101',
@@ -65,9 +73,16 @@ describe('AI Task Trigger: webhook()', () => {
 	});
 
 	it('keeps a delivery whose chat id is not a conversation key, as channel "unknown"', async () => {
-		const { items } = await deliver(trigger(), buildAiWebhook({ external_chat_id: 'my-own-user-42' }));
+		const { items } = await deliver(
+			trigger(),
+			buildAiWebhook({ external_chat_id: 'my-own-user-42' }),
+		);
 		expect(items).toHaveLength(1);
-		expect(items[0].conversation).toMatchObject({ channel: 'unknown', key: 'my-own-user-42', chatId: 'my-own-user-42' });
+		expect(items[0].conversation).toMatchObject({
+			channel: 'unknown',
+			key: 'my-own-user-42',
+			chatId: 'my-own-user-42',
+		});
 		expect((items[0].conversation as IDataObject).error).toEqual(expect.any(String));
 	});
 
@@ -83,7 +98,11 @@ describe('AI Task Trigger: webhook()', () => {
 	});
 
 	it("drops the user's own message (echo) by default and can include it", async () => {
-		const echo = buildAiWebhook({ message_type: 'user', is_bot: false, message_text: 'How much is it?' });
+		const echo = buildAiWebhook({
+			message_type: 'user',
+			is_bot: false,
+			message_text: 'How much is it?',
+		});
 		const dropped = await deliver(trigger(), echo);
 		expect(dropped.result).toEqual({ noWebhookResponse: true });
 		expect(dropped.response.statusCode).toBe(200);
@@ -106,26 +125,47 @@ describe('AI Task Trigger: webhook()', () => {
 		// Another workflow receiving the same message is not a duplicate.
 		expect((await deliver(trigger({}, 'wf-2'), body)).items).toHaveLength(1);
 		// With the option off every delivery runs.
-		expect((await deliver(trigger({ options: { dropDuplicates: false } }), body)).items).toHaveLength(1);
+		expect(
+			(await deliver(trigger({ options: { dropDuplicates: false } }), body)).items,
+		).toHaveLength(1);
 	});
 
 	it('emits one item per event when a reply also closes the dialog, reply first', async () => {
-		const { items } = await deliver(trigger(), buildAiWebhook({ close: 1, message_text: 'Goodbye!', thread_id: bubbleId() }));
+		const { items } = await deliver(
+			trigger(),
+			buildAiWebhook({ close: 1, message_text: 'Goodbye!', thread_id: bubbleId() }),
+		);
 		expect(items.map((i) => i.event)).toEqual(['reply', 'closed']);
 		expect(items.every((i) => i.message_text === 'Goodbye!')).toBe(true);
 	});
 
 	it('filters events', async () => {
-		const { items } = await deliver(trigger({ events: ['closed'] }), buildAiWebhook({ close: 'yes' }));
+		const { items } = await deliver(
+			trigger({ events: ['closed'] }),
+			buildAiWebhook({ close: 'yes' }),
+		);
 		expect(items.map((i) => i.event)).toEqual(['closed']);
 	});
 
 	it('routes each event to its own output when "Separate Outputs per Event" is on', async () => {
 		const node = trigger({ separateOutputs: true });
-		const { outputs } = await deliver(node, buildAiWebhook({ operator: true, close: true, get_contact: 'true' }));
+		const { outputs } = await deliver(
+			node,
+			buildAiWebhook({ operator: true, close: true, get_contact: 'true' }),
+		);
 		expect(outputs).toHaveLength(6);
-		expect(outputs.map((o) => o.map((i) => i.json.event))).toEqual([['reply'], [], ['handoff'], ['closed'], ['contactCaptured'], []]);
-		const operator = await deliver(node, buildAiWebhook({ message_type: 'operator', is_bot: false, operator: true }));
+		expect(outputs.map((o) => o.map((i) => i.json.event))).toEqual([
+			['reply'],
+			[],
+			['handoff'],
+			['closed'],
+			['contactCaptured'],
+			[],
+		]);
+		const operator = await deliver(
+			node,
+			buildAiWebhook({ message_type: 'operator', is_bot: false, operator: true }),
+		);
 		expect(operator.outputs[1].map((i) => i.json.event)).toEqual(['operatorMessage']);
 	});
 
@@ -139,14 +179,22 @@ describe('AI Task Trigger: webhook()', () => {
 		const token = new URL(String(options[0].value)).searchParams.get('token');
 		expect((await deliver(node, buildAiWebhook(), token)).items).toHaveLength(1);
 		// n8n's own URL for the node is the same path.
-		expect(node.webhookUrl('default', { mode: 'webhook' })).toBe(`https://n8n.example.com/webhook/${PATH}`);
+		expect(node.webhookUrl('default', { mode: 'webhook' })).toBe(
+			`https://n8n.example.com/webhook/${PATH}`,
+		);
 	});
 
 	it('explains what is missing instead of showing a URL', async () => {
 		const noPath = await trigger({ path: '={{ "x" }}' }).loadOptions('webhookUrls');
 		expect(noPath[0]).toMatchObject({ value: '', name: expect.stringMatching(/fixed Path/) });
-		const noCredential = new NodeHarness(new AiTaskTrigger(), { parameters: { path: PATH }, credentialTypes: [new SelartiApi()] });
-		expect((await noCredential.loadOptions('webhookUrls'))[0]).toMatchObject({ value: '', name: expect.stringMatching(/credential/) });
+		const noCredential = new NodeHarness(new AiTaskTrigger(), {
+			parameters: { path: PATH },
+			credentialTypes: [new SelartiApi()],
+		});
+		expect((await noCredential.loadOptions('webhookUrls'))[0]).toMatchObject({
+			value: '',
+			name: expect.stringMatching(/credential/),
+		});
 	});
 
 	it('activates without contacting Selarti (it has no webhook API)', async () => {

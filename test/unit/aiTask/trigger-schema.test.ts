@@ -13,11 +13,14 @@ describe('AI Task Trigger: webhook body schema', () => {
 		expect(parsed.ok).toBe(true);
 		if (!parsed.ok) return;
 		expect(parsed.body.is_bot).toBe(true);
-		for (const flag of ['operator', 'close', 'success', 'interest', 'get_contact'] as const) expect(parsed.body[flag]).toBe(false);
+		for (const flag of ['operator', 'close', 'success', 'interest', 'get_contact'] as const)
+			expect(parsed.body[flag]).toBe(false);
 	});
 
 	it('turns numeric ids into strings and keeps string ids', () => {
-		const numeric = parseSelartiWebhook(buildAiWebhook({ message_id: 901234, task_id: 77 }, { ids: 'number' }));
+		const numeric = parseSelartiWebhook(
+			buildAiWebhook({ message_id: 901234, task_id: 77 }, { ids: 'number' }),
+		);
 		const strings = parseSelartiWebhook(buildAiWebhook({}, { ids: 'string' }));
 		expect(numeric.ok && numeric.body.message_id).toBe('901234');
 		expect(numeric.ok && numeric.body.task_id).toBe('77');
@@ -42,7 +45,9 @@ describe('AI Task Trigger: webhook body schema', () => {
 	});
 
 	it('accepts nulls where Bubble sends empty values', () => {
-		const parsed = parseSelartiWebhook(buildAiWebhook({ manager_id: null, title: null, message_text: null, contacts: null }));
+		const parsed = parseSelartiWebhook(
+			buildAiWebhook({ manager_id: null, title: null, message_text: null, contacts: null }),
+		);
 		expect(parsed.ok).toBe(true);
 		if (!parsed.ok) return;
 		expect(parsed.body.manager_id).toBeUndefined();
@@ -50,7 +55,9 @@ describe('AI Task Trigger: webhook body schema', () => {
 	});
 
 	it('names the field of a value it cannot read', () => {
-		const parsed = parseSelartiWebhook(buildAiWebhook({ is_bot: 'maybe', message_text: { html: '<b>x</b>' } }));
+		const parsed = parseSelartiWebhook(
+			buildAiWebhook({ is_bot: 'maybe', message_text: { html: '<b>x</b>' } }),
+		);
 		expect(parsed.ok).toBe(false);
 		if (parsed.ok) return;
 		expect(parsed.problem).toMatch(/is_bot/);

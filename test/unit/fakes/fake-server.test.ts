@@ -10,14 +10,22 @@ describe('FakeServer', () => {
 
 	beforeAll(async () => {
 		await server.start();
-		server.route('POST', '/echo/:name', (request) => ({ json: { name: request.params.name, body: request.body } }));
-		server.route('GET', /^\/items\/(?<id>\d+)$/, (request) => ({ json: { id: request.params.id, q: request.query.q } }));
+		server.route('POST', '/echo/:name', (request) => ({
+			json: { name: request.params.name, body: request.body },
+		}));
+		server.route('GET', /^\/items\/(?<id>\d+)$/, (request) => ({
+			json: { id: request.params.id, q: request.query.q },
+		}));
 	});
 	afterAll(async () => await server.stop());
 	beforeEach(() => server.reset());
 
 	it('records method, path, query, headers and a parsed JSON body', async () => {
-		const answer = await client.post(`${server.url}/echo/alice?x=1`, { hello: 'world' }, { headers: { 'X-Test': 'yes' } });
+		const answer = await client.post(
+			`${server.url}/echo/alice?x=1`,
+			{ hello: 'world' },
+			{ headers: { 'X-Test': 'yes' } },
+		);
 		expect(answer.status).toBe(200);
 		expect(answer.data).toEqual({ name: 'alice', body: { hello: 'world' } });
 		const [recorded] = server.requests;
@@ -48,22 +56,39 @@ describe('FakeServer', () => {
 	it('records multipart fields and uploaded files', async () => {
 		const form = new FormData();
 		form.append('chat_id', '123');
-		form.append('photo', Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x0d, 0x0a]), { filename: 'cat "1".jpg', contentType: 'image/jpeg' });
+		form.append('photo', Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x0d, 0x0a]), {
+			filename: 'cat "1".jpg',
+			contentType: 'image/jpeg',
+		});
 		await client.post(`${server.url}/echo/upload`, form, { headers: form.getHeaders() });
 		const recorded = server.lastRequest();
 		expect(recorded?.fields).toEqual({ chat_id: '123' });
 		expect(recorded?.files).toHaveLength(1);
-		expect(recorded?.files[0]).toMatchObject({ field: 'photo', filename: 'cat "1".jpg', contentType: 'image/jpeg', size: 6 });
+		expect(recorded?.files[0]).toMatchObject({
+			field: 'photo',
+			filename: 'cat "1".jpg',
+			contentType: 'image/jpeg',
+			size: 6,
+		});
 		expect([...(recorded?.files[0].data ?? [])]).toEqual([0xff, 0xd8, 0xff, 0x00, 0x0d, 0x0a]);
 	});
 
 	it('answers scripted 429 and 500 the given number of times, then normally', async () => {
-		server.failNext('POST /echo/:name', faults.respond(429, { retry_after: 2 }, { 'Retry-After': '2' }));
+		server.failNext(
+			'POST /echo/:name',
+			faults.respond(429, { retry_after: 2 }, { 'Retry-After': '2' }),
+		);
 		server.failNext('/echo/:name', faults.respond(500, { error: 'boom' }), 2);
 		const statuses = [];
-		for (let i = 0; i < 4; i++) statuses.push((await client.post(`${server.url}/echo/x`, {})).status);
+		for (let i = 0; i < 4; i++)
+			statuses.push((await client.post(`${server.url}/echo/x`, {})).status);
 		expect(statuses).toEqual([429, 500, 500, 200]);
-		expect(server.requests.map((r) => r.fault)).toEqual(['respond 429', 'respond 500', 'respond 500', undefined]);
+		expect(server.requests.map((r) => r.fault)).toEqual([
+			'respond 429',
+			'respond 500',
+			'respond 500',
+			undefined,
+		]);
 	});
 
 	it('sends the Retry-After header of a scripted 429', async () => {
@@ -91,7 +116,9 @@ describe('FakeServer', () => {
 
 	it('hangs until the client gives up', async () => {
 		server.failNext('/echo/:name', faults.hang());
-		const error = await client.post(`${server.url}/echo/x`, {}, { timeout: 200 }).catch((e: AxiosError) => e);
+		const error = await client
+			.post(`${server.url}/echo/x`, {}, { timeout: 200 })
+			.catch((e: AxiosError) => e);
 		expect((error as AxiosError).code).toBe('ECONNABORTED');
 	});
 
@@ -116,8 +143,18 @@ describe('FakeServer', () => {
 		try {
 			limited.route('POST', '/send', () => ({ json: { ok: true } }));
 			limited.addRateLimit(
-				[{ name: 'per-user', limit: 2, windowMs: 60_000, key: (r) => String((r.body as { user?: string }).user) }],
-				(verdict) => ({ status: 429, json: { error: 'slow down', retry_after: verdict.retryAfterSeconds } }),
+				[
+					{
+						name: 'per-user',
+						limit: 2,
+						windowMs: 60_000,
+						key: (r) => String((r.body as { user?: string }).user),
+					},
+				],
+				(verdict) => ({
+					status: 429,
+					json: { error: 'slow down', retry_after: verdict.retryAfterSeconds },
+				}),
 			);
 			const send = async (user: string) => await client.post(`${limited.url}/send`, { user });
 			expect((await send('a')).status).toBe(200);
@@ -135,8 +172,15 @@ describe('FakeServer', () => {
 		const receiver = new FakeServer();
 		await receiver.start();
 		try {
-			receiver.route('POST', '/webhook/abc', (request) => ({ status: 201, json: { got: request.json } }));
-			const delivery = await deliverWebhook(`${receiver.url}/webhook/abc`, { x: 1 }, { 'X-Secret': 's' });
+			receiver.route('POST', '/webhook/abc', (request) => ({
+				status: 201,
+				json: { got: request.json },
+			}));
+			const delivery = await deliverWebhook(
+				`${receiver.url}/webhook/abc`,
+				{ x: 1 },
+				{ 'X-Secret': 's' },
+			);
 			expect(delivery.status).toBe(201);
 			expect(delivery.body).toEqual({ got: { x: 1 } });
 			expect(receiver.lastRequest()?.headers['x-secret']).toBe('s');

@@ -24,7 +24,8 @@ describe('FakeSelarti', () => {
 		selarti.setAutoReply(undefined);
 	});
 
-	const auth = async (key = 'test-selarti-key') => await client.post(`${selarti.apiBaseUrl}/wf/auth`, { key });
+	const auth = async (key = 'test-selarti-key') =>
+		await client.post(`${selarti.apiBaseUrl}/wf/auth`, { key });
 	const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
 
 	it('issues a token for a valid key in the Bubble envelope', async () => {
@@ -38,7 +39,11 @@ describe('FakeSelarti', () => {
 	it('refuses a wrong key with 401 and a message', async () => {
 		const answer = await auth('nope');
 		expect(answer.status).toBe(401);
-		expect(answer.data).toMatchObject({ statusCode: 401, message: 'Invalid API key', body: { status: 'UNAUTHORIZED' } });
+		expect(answer.data).toMatchObject({
+			statusCode: 401,
+			message: 'Invalid API key',
+			body: { status: 'UNAUTHORIZED' },
+		});
 	});
 
 	it('needs a current bearer token on other workflows, and expireTokens() invalidates it', async () => {
@@ -67,13 +72,19 @@ describe('FakeSelarti', () => {
 		const longChat = await send({ task_id: 'task-1', chat_id: 'x'.repeat(41), text: 't' });
 		expect(longChat.status).toBe(400);
 		expect(longChat.data.message).toMatch(/chat_id is too long/);
-		expect((await send({ task_id: 'task-2', chat_id: 'c', text: '' })).data.message).toMatch(/parameter text/);
+		expect((await send({ task_id: 'task-2', chat_id: 'c', text: '' })).data.message).toMatch(
+			/parameter text/,
+		);
 	});
 
 	it('keeps the thread of a chat across sends and records contact fields', async () => {
 		const token = (await auth()).data.response.token as string;
-		const send = async (text: string) => await client.post(`${selarti.apiBaseUrl}/wf/send_message`,
-			{ task_id: 'task-1', chat_id: 'telegram:1:2', text, name: 'Ivan' }, bearer(token));
+		const send = async (text: string) =>
+			await client.post(
+				`${selarti.apiBaseUrl}/wf/send_message`,
+				{ task_id: 'task-1', chat_id: 'telegram:1:2', text, name: 'Ivan' },
+				bearer(token),
+			);
 		const first = await send('one');
 		const second = await send('two');
 		expect(second.data.response.thread_id).toBe(first.data.response.thread_id);
@@ -83,7 +94,11 @@ describe('FakeSelarti', () => {
 
 	it('adds a target to a known task', async () => {
 		const token = (await auth()).data.response.token as string;
-		const answer = await client.post(`${selarti.apiBaseUrl}/wf/add_target`, { task: 'task-2', target: '@ivan' }, bearer(token));
+		const answer = await client.post(
+			`${selarti.apiBaseUrl}/wf/add_target`,
+			{ task: 'task-2', target: '@ivan' },
+			bearer(token),
+		);
 		expect(answer.data).toEqual({ status: 'success', response: { added: true } });
 		expect(selarti.targets).toEqual([{ task: 'task-2', target: '@ivan' }]);
 	});
@@ -91,13 +106,19 @@ describe('FakeSelarti', () => {
 	it('answers an unknown workflow with 404 after the token check', async () => {
 		const token = (await auth()).data.response.token as string;
 		expect((await client.post(`${selarti.apiBaseUrl}/wf/close_dialog`, {})).status).toBe(401);
-		expect((await client.post(`${selarti.apiBaseUrl}/wf/close_dialog`, {}, bearer(token))).status).toBe(404);
+		expect(
+			(await client.post(`${selarti.apiBaseUrl}/wf/close_dialog`, {}, bearer(token))).status,
+		).toBe(404);
 	});
 
 	it('delivers an AI reply webhook after a send when onSendReplyTo is set', async () => {
 		selarti.setAutoReply(`${receiver.url}/webhook/ai`);
 		const token = (await auth()).data.response.token as string;
-		await client.post(`${selarti.apiBaseUrl}/wf/send_message`, { task_id: 'task-1', chat_id: 'telegram:7:8', text: 'ping' }, bearer(token));
+		await client.post(
+			`${selarti.apiBaseUrl}/wf/send_message`,
+			{ task_id: 'task-1', chat_id: 'telegram:7:8', text: 'ping' },
+			bearer(token),
+		);
 		const [hook] = await receiver.waitForRequests('POST /webhook/:id', 1, 2000);
 		expect(hook.json).toMatchObject({
 			external_chat_id: 'telegram:7:8',
@@ -112,9 +133,28 @@ describe('FakeSelarti', () => {
 
 	it('builds webhook bodies with every field and the provider quirks', () => {
 		const plain = buildAiWebhook();
-		for (const field of ['channel_id', 'close', 'company_id', 'contacts', 'external_chat_id', 'get_contact', 'interest',
-			'is_bot', 'manager_id', 'message_id', 'message_text', 'message_type', 'operator', 'panel_url', 'share_url',
-			'success', 'task_id', 'thread_id', 'title', 'wh_type']) {
+		for (const field of [
+			'channel_id',
+			'close',
+			'company_id',
+			'contacts',
+			'external_chat_id',
+			'get_contact',
+			'interest',
+			'is_bot',
+			'manager_id',
+			'message_id',
+			'message_text',
+			'message_type',
+			'operator',
+			'panel_url',
+			'share_url',
+			'success',
+			'task_id',
+			'thread_id',
+			'title',
+			'wh_type',
+		]) {
 			expect(plain).toHaveProperty(field);
 		}
 		expect(typeof plain.channel_id).toBe('number');
@@ -126,7 +166,10 @@ describe('FakeSelarti', () => {
 	});
 
 	it('deliverAiWebhook posts the built body', async () => {
-		const result = await deliverAiWebhook(`${receiver.url}/webhook/x`, { message_type: 'operator', operator: true });
+		const result = await deliverAiWebhook(`${receiver.url}/webhook/x`, {
+			message_type: 'operator',
+			operator: true,
+		});
 		expect(result.status).toBe(200);
 		expect(receiver.lastRequest()?.json).toEqual(result.sent);
 	});

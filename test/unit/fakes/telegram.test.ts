@@ -4,14 +4,21 @@ import FormData from 'form-data';
 import { FakeServer, faults } from '../../fakes/fake-server';
 import { DEFAULT_TELEGRAM_TOKEN, FakeTelegram } from '../../fakes/telegram';
 import {
-	callbackQueryUpdate, editedMessageUpdate, photoUpdate, privateTextUpdate, supergroupTextUpdate,
+	callbackQueryUpdate,
+	editedMessageUpdate,
+	photoUpdate,
+	privateTextUpdate,
+	supergroupTextUpdate,
 } from '../../fakes/telegram-updates';
 
 const client = axios.create({ validateStatus: () => true, timeout: 10_000 });
 const TOKEN = DEFAULT_TELEGRAM_TOKEN;
 
 describe('FakeTelegram', () => {
-	const telegram = new FakeTelegram({ webhookRetryMs: 50, rateLimits: { perChat: { limit: 2, windowMs: 2000 } } });
+	const telegram = new FakeTelegram({
+		webhookRetryMs: 50,
+		rateLimits: { perChat: { limit: 2, windowMs: 2000 } },
+	});
 	const n8n = new FakeServer();
 	const api = (method: string) => `${telegram.url}/bot${TOKEN}/${method}`;
 
@@ -35,7 +42,10 @@ describe('FakeTelegram', () => {
 		const wrong = await client.get(`${telegram.url}/bot1:wrong/getMe`);
 		expect(wrong.status).toBe(401);
 		expect(wrong.data).toEqual({ ok: false, error_code: 401, description: 'Unauthorized' });
-		expect((await client.get(api('noSuchMethod'))).data).toMatchObject({ ok: false, error_code: 404 });
+		expect((await client.get(api('noSuchMethod'))).data).toMatchObject({
+			ok: false,
+			error_code: 404,
+		});
 	});
 
 	it('sends messages with increasing ids and records the options', async () => {
@@ -71,14 +81,22 @@ describe('FakeTelegram', () => {
 		const long = await client.post(api('sendMessage'), { chat_id: 1, text: 'x'.repeat(4097) });
 		expect(long.status).toBe(400);
 		expect(long.data.description).toBe('Bad Request: message is too long');
-		expect((await client.post(api('sendMessage'), { chat_id: 2, text: 'x'.repeat(4096) })).status).toBe(200);
-		expect((await client.post(api('sendMessage'), { chat_id: 3, text: '' })).data.description).toBe('Bad Request: message text is empty');
-		expect((await client.post(api('sendMessage'), { text: 'a' })).data.description).toBe('Bad Request: chat_id is empty');
+		expect(
+			(await client.post(api('sendMessage'), { chat_id: 2, text: 'x'.repeat(4096) })).status,
+		).toBe(200);
+		expect((await client.post(api('sendMessage'), { chat_id: 3, text: '' })).data.description).toBe(
+			'Bad Request: message text is empty',
+		);
+		expect((await client.post(api('sendMessage'), { text: 'a' })).data.description).toBe(
+			'Bad Request: chat_id is empty',
+		);
 	});
 
 	it('refuses callback_data longer than 64 bytes', async () => {
 		const answer = await client.post(api('sendMessage'), {
-			chat_id: 5, text: 'pick', reply_markup: { inline_keyboard: [[{ text: 'A', callback_data: 'я'.repeat(33) }]] },
+			chat_id: 5,
+			text: 'pick',
+			reply_markup: { inline_keyboard: [[{ text: 'A', callback_data: 'я'.repeat(33) }]] },
 		});
 		expect(answer.data.description).toBe('Bad Request: BUTTON_DATA_INVALID');
 	});
@@ -101,7 +119,10 @@ describe('FakeTelegram', () => {
 	});
 
 	it('answers a scripted 500 through failNext', async () => {
-		telegram.failNext(/sendMessage$/, faults.respond(500, { ok: false, error_code: 500, description: 'Internal Server Error' }));
+		telegram.failNext(
+			/sendMessage$/,
+			faults.respond(500, { ok: false, error_code: 500, description: 'Internal Server Error' }),
+		);
 		expect((await client.post(api('sendMessage'), { chat_id: 1, text: 'a' })).status).toBe(500);
 		expect((await client.post(api('sendMessage'), { chat_id: 1, text: 'a' })).status).toBe(200);
 	});
@@ -117,41 +138,75 @@ describe('FakeTelegram', () => {
 		const form = new FormData();
 		form.append('chat_id', '42');
 		form.append('caption', 'A cat');
-		form.append('photo', Buffer.from('JPEGDATA'), { filename: 'cat.jpg', contentType: 'image/jpeg' });
+		form.append('photo', Buffer.from('JPEGDATA'), {
+			filename: 'cat.jpg',
+			contentType: 'image/jpeg',
+		});
 		const sent = await client.post(api('sendPhoto'), form, { headers: form.getHeaders() });
 		expect(sent.data.ok).toBe(true);
 		const sizes = sent.data.result.photo as Array<{ file_id: string }>;
 		expect(sent.data.result.caption).toBe('A cat');
-		expect(telegram.sent[0].media).toMatchObject({ kind: 'photo', source: 'upload', value: 'cat.jpg' });
+		expect(telegram.sent[0].media).toMatchObject({
+			kind: 'photo',
+			source: 'upload',
+			value: 'cat.jpg',
+		});
 		const largest = sizes[sizes.length - 1].file_id;
 		const file = await client.post(api('getFile'), { file_id: largest });
-		const download = await client.get(`${telegram.url}/file/bot${TOKEN}/${file.data.result.file_path}`, { responseType: 'arraybuffer' });
+		const download = await client.get(
+			`${telegram.url}/file/bot${TOKEN}/${file.data.result.file_path}`,
+			{ responseType: 'arraybuffer' },
+		);
 		expect(Buffer.from(download.data).toString()).toBe('JPEGDATA');
 	});
 
 	it('sends documents by URL and by file_id', async () => {
-		const byUrl = await client.post(api('sendDocument'), { chat_id: 1, document: 'https://example.com/a.pdf' });
+		const byUrl = await client.post(api('sendDocument'), {
+			chat_id: 1,
+			document: 'https://example.com/a.pdf',
+		});
 		expect(byUrl.data.result.document.file_name).toBe('a.pdf');
-		const byId = await client.post(api('sendVoice'), { chat_id: 1, voice: 'AwACAgIAAxkBAAIBfakeVoiceId' });
+		const byId = await client.post(api('sendVoice'), {
+			chat_id: 1,
+			voice: 'AwACAgIAAxkBAAIBfakeVoiceId',
+		});
 		expect(byId.data.result.voice.file_id).toBe('AwACAgIAAxkBAAIBfakeVoiceId');
 		expect(telegram.sent.map((s) => s.media?.source)).toEqual(['url', 'file_id']);
-		expect((await client.post(api('sendVideo'), { chat_id: 2 })).data.description).toBe('Bad Request: there is no video in the request');
+		expect((await client.post(api('sendVideo'), { chat_id: 2 })).data.description).toBe(
+			'Bad Request: there is no video in the request',
+		);
 	});
 
 	it('edits, deletes, records chat actions and callback answers', async () => {
 		const sent = await client.post(api('sendMessage'), { chat_id: 9, text: 'draft' });
 		const id = sent.data.result.message_id as number;
-		expect((await client.post(api('editMessageText'), { chat_id: 9, message_id: id, text: 'final' })).data.result.text).toBe('final');
-		expect((await client.post(api('editMessageText'), { chat_id: 9, message_id: id, text: 'final' })).data.description)
-			.toMatch(/message is not modified/);
-		expect((await client.post(api('deleteMessage'), { chat_id: 9, message_id: id })).data.result).toBe(true);
-		expect((await client.post(api('deleteMessage'), { chat_id: 9, message_id: id })).data.description)
-			.toBe('Bad Request: message to delete not found');
-		expect((await client.post(api('sendChatAction'), { chat_id: 9, action: 'typing' })).data.result).toBe(true);
-		expect((await client.post(api('sendChatAction'), { chat_id: 9, action: 'dancing' })).status).toBe(400);
+		expect(
+			(await client.post(api('editMessageText'), { chat_id: 9, message_id: id, text: 'final' }))
+				.data.result.text,
+		).toBe('final');
+		expect(
+			(await client.post(api('editMessageText'), { chat_id: 9, message_id: id, text: 'final' }))
+				.data.description,
+		).toMatch(/message is not modified/);
+		expect(
+			(await client.post(api('deleteMessage'), { chat_id: 9, message_id: id })).data.result,
+		).toBe(true);
+		expect(
+			(await client.post(api('deleteMessage'), { chat_id: 9, message_id: id })).data.description,
+		).toBe('Bad Request: message to delete not found');
+		expect(
+			(await client.post(api('sendChatAction'), { chat_id: 9, action: 'typing' })).data.result,
+		).toBe(true);
+		expect(
+			(await client.post(api('sendChatAction'), { chat_id: 9, action: 'dancing' })).status,
+		).toBe(400);
 		await client.post(api('answerCallbackQuery'), { callback_query_id: 'q1', text: 'Done' });
-		expect(telegram.chatActions).toEqual([expect.objectContaining({ chatId: '9', action: 'typing' })]);
-		expect(telegram.callbackAnswers).toEqual([expect.objectContaining({ callback_query_id: 'q1', text: 'Done' })]);
+		expect(telegram.chatActions).toEqual([
+			expect.objectContaining({ chatId: '9', action: 'typing' }),
+		]);
+		expect(telegram.callbackAnswers).toEqual([
+			expect.objectContaining({ callback_query_id: 'q1', text: 'Done' }),
+		]);
 	});
 
 	describe('getUpdates', () => {
@@ -160,7 +215,10 @@ describe('FakeTelegram', () => {
 			const second = telegram.pushUpdate(editedMessageUpdate('one!'));
 			expect(second.update_id).toBe((first.update_id ?? 0) + 1);
 			const all = await client.post(api('getUpdates'), {});
-			expect(all.data.result.map((u: { update_id: number }) => u.update_id)).toEqual([first.update_id, second.update_id]);
+			expect(all.data.result.map((u: { update_id: number }) => u.update_id)).toEqual([
+				first.update_id,
+				second.update_id,
+			]);
 			const rest = await client.post(api('getUpdates'), { offset: (first.update_id ?? 0) + 1 });
 			expect(rest.data.result).toHaveLength(1);
 			await client.post(api('getUpdates'), { offset: (second.update_id ?? 0) + 1 });
@@ -211,7 +269,10 @@ describe('FakeTelegram', () => {
 	describe('webhook', () => {
 		it('posts updates with the secret header and reports them in getWebhookInfo', async () => {
 			const set = await client.post(api('setWebhook'), {
-				url: `${n8n.url}/webhook/tg`, secret_token: 'Sec_ret-1', allowed_updates: ['message'], drop_pending_updates: true,
+				url: `${n8n.url}/webhook/tg`,
+				secret_token: 'Sec_ret-1',
+				allowed_updates: ['message'],
+				drop_pending_updates: true,
 			});
 			expect(set.data).toEqual({ ok: true, result: true, description: 'Webhook was set' });
 			const update = telegram.pushUpdate(supergroupTextUpdate('/report'));
@@ -219,9 +280,15 @@ describe('FakeTelegram', () => {
 			await telegram.waitForWebhookDelivery(update.update_id ?? 0);
 			const [received] = await n8n.waitForRequests('POST /webhook/tg');
 			expect(received.headers['x-telegram-bot-api-secret-token']).toBe('Sec_ret-1');
-			expect(received.json).toMatchObject({ message: { text: '/report', message_thread_id: 134545, from: { id: 5964236329 } } });
+			expect(received.json).toMatchObject({
+				message: { text: '/report', message_thread_id: 134545, from: { id: 5964236329 } },
+			});
 			const info = await client.get(api('getWebhookInfo'));
-			expect(info.data.result).toMatchObject({ url: `${n8n.url}/webhook/tg`, pending_update_count: 0, allowed_updates: ['message'] });
+			expect(info.data.result).toMatchObject({
+				url: `${n8n.url}/webhook/tg`,
+				pending_update_count: 0,
+				allowed_updates: ['message'],
+			});
 			expect(n8n.requests).toHaveLength(1);
 		});
 
@@ -237,9 +304,14 @@ describe('FakeTelegram', () => {
 		});
 
 		it('refuses a secret token with forbidden characters and deletes only when asked', async () => {
-			const bad = await client.post(api('setWebhook'), { url: `${n8n.url}/webhook/tg`, secret_token: 'no spaces!' });
+			const bad = await client.post(api('setWebhook'), {
+				url: `${n8n.url}/webhook/tg`,
+				secret_token: 'no spaces!',
+			});
 			expect(bad.data.description).toBe('Bad Request: secret token contains unallowed characters');
-			expect((await client.post(api('deleteWebhook'), {})).data.description).toBe('Webhook is already deleted');
+			expect((await client.post(api('deleteWebhook'), {})).data.description).toBe(
+				'Webhook is already deleted',
+			);
 		});
 	});
 });

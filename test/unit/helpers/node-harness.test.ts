@@ -29,9 +29,26 @@ class TokenTestApi implements ICredentialType {
 	name = 'tokenTestApi';
 	displayName = 'Token Test API';
 	properties: INodeProperties[] = [
-		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: 'https://selarti.com/api/1.1' },
-		{ displayName: 'API Key', name: 'apiKey', type: 'string', typeOptions: { password: true }, default: '' },
-		{ displayName: 'Session Token', name: 'sessionToken', type: 'hidden', typeOptions: { expirable: true }, default: '' },
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://selarti.com/api/1.1',
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
+		{
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true },
+			default: '',
+		},
 	];
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const answer = (await this.helpers.httpRequest({
@@ -47,7 +64,12 @@ class TokenTestApi implements ICredentialType {
 		properties: { headers: { Authorization: '=Bearer {{$credentials.sessionToken}}' } },
 	};
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.baseUrl}}', url: '/wf/add_target', method: 'POST', body: { task: 'task-1', target: '@probe' } },
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '/wf/add_target',
+			method: 'POST',
+			body: { task: 'task-1', target: '@probe' },
+		},
 		rules: [{ type: 'responseCode', properties: { value: 401, message: 'The API key is wrong' } }],
 	};
 }
@@ -71,11 +93,34 @@ class SendNode implements INodeType {
 	description = description({
 		properties: [
 			{ displayName: 'Task', name: 'taskId', type: 'string', default: 'task-1' },
-			{ displayName: 'Chat', name: 'chatId', type: 'string', default: '={{ $json.conversation.key }}' },
-			{ displayName: 'Mode', name: 'mode', type: 'options', options: [{ name: 'A', value: 'a' }, { name: 'B', value: 'b' }], default: 'a' },
-			{ displayName: 'Only B', name: 'onlyB', type: 'string', default: 'bee', displayOptions: { show: { mode: ['b'] } } },
 			{
-				displayName: 'Options', name: 'options', type: 'collection', default: {},
+				displayName: 'Chat',
+				name: 'chatId',
+				type: 'string',
+				default: '={{ $json.conversation.key }}',
+			},
+			{
+				displayName: 'Mode',
+				name: 'mode',
+				type: 'options',
+				options: [
+					{ name: 'A', value: 'a' },
+					{ name: 'B', value: 'b' },
+				],
+				default: 'a',
+			},
+			{
+				displayName: 'Only B',
+				name: 'onlyB',
+				type: 'string',
+				default: 'bee',
+				displayOptions: { show: { mode: ['b'] } },
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				default: {},
 				options: [{ displayName: 'Prefix', name: 'prefix', type: 'string', default: '' }],
 			},
 		],
@@ -97,7 +142,10 @@ class SendNode implements INodeType {
 					},
 					json: true,
 				});
-				out.push({ json: { answer, onlyB: this.getNodeParameter('onlyB', i, 'absent') }, pairedItem: { item: i } });
+				out.push({
+					json: { answer, onlyB: this.getNodeParameter('onlyB', i, 'absent') },
+					pairedItem: { item: i },
+				});
 			} catch (error) {
 				if (!this.continueOnFail()) throw error;
 				out.push({ json: { error: (error as Error).message }, pairedItem: { item: i } });
@@ -123,13 +171,19 @@ class SecretWebhookNode implements INodeType {
 		}
 		const seen = this.getWorkflowStaticData('node');
 		seen.count = ((seen.count as number | undefined) ?? 0) + 1;
-		return { workflowData: [[{ json: { body: this.getBodyData(), query: this.getQueryData(), count: seen.count } }]] };
+		return {
+			workflowData: [
+				[{ json: { body: this.getBodyData(), query: this.getQueryData(), count: seen.count } }],
+			],
+		};
 	}
 
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return this.getWorkflowStaticData('node').registeredUrl === this.getNodeWebhookUrl('default');
+				return (
+					this.getWorkflowStaticData('node').registeredUrl === this.getNodeWebhookUrl('default')
+				);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				this.getWorkflowStaticData('node').registeredUrl = this.getNodeWebhookUrl('default');
@@ -162,7 +216,10 @@ class TickTrigger implements INodeType {
 
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
 		let n = 0;
-		const timer = setInterval(() => this.emit([this.helpers.returnJsonArray({ n: ++n })]), this.getNodeParameter('every') as number);
+		const timer = setInterval(
+			() => this.emit([this.helpers.returnJsonArray({ n: ++n })]),
+			this.getNodeParameter('every') as number,
+		);
 		return { closeFunction: async () => clearInterval(timer) };
 	}
 }
@@ -173,17 +230,22 @@ describe('NodeHarness', () => {
 	afterAll(async () => await selarti.stop());
 	beforeEach(() => selarti.reset());
 
-	const sendHarness = (extra: ConstructorParameters<typeof NodeHarness>[1] = {}) => new NodeHarness(new SendNode(), {
-		credentials: { tokenTestApi: { baseUrl: selarti.apiBaseUrl, apiKey: 'test-selarti-key' } },
-		credentialTypes: [new TokenTestApi()],
-		...extra,
-	});
+	const sendHarness = (extra: ConstructorParameters<typeof NodeHarness>[1] = {}) =>
+		new NodeHarness(new SendNode(), {
+			credentials: { tokenTestApi: { baseUrl: selarti.apiBaseUrl, apiKey: 'test-selarti-key' } },
+			credentialTypes: [new TokenTestApi()],
+			...extra,
+		});
 	const item = (text: string) => ({ json: { text, conversation: { key: `telegram:1:${text}` } } });
 
 	it('resolves defaults, displayOptions, dotted paths and expressions against the item', async () => {
 		const harness = sendHarness({ parameters: { options: { prefix: '> ' } } });
 		const [out] = (await harness.execute([item('hi')])) ?? [];
-		expect(selarti.sent[0]).toMatchObject({ chat_id: 'telegram:1:hi', text: '> hi', task_id: 'task-1' });
+		expect(selarti.sent[0]).toMatchObject({
+			chat_id: 'telegram:1:hi',
+			text: '> hi',
+			task_id: 'task-1',
+		});
 		// onlyB is hidden while mode = a, so it has no default and the fallback applies.
 		expect(out[0].json.onlyB).toBe('absent');
 		const [outB] = (await harness.execute([item('x')], { parameters: { mode: 'b' } })) ?? [];
@@ -211,7 +273,9 @@ describe('NodeHarness', () => {
 		]);
 		expect(selarti.sent.map((m) => m.text)).toEqual(['one', 'two', 'three']);
 		// The refused call and its retry both reached the server.
-		expect(selarti.requestsTo('POST /api/1.1/wf/send_message').map((r) => r.fault ?? 'ok')).toHaveLength(4);
+		expect(
+			selarti.requestsTo('POST /api/1.1/wf/send_message').map((r) => r.fault ?? 'ok'),
+		).toHaveLength(4);
 	});
 
 	it('wraps provider errors into NodeApiError with the status and the provider message', async () => {
@@ -227,34 +291,60 @@ describe('NodeHarness', () => {
 
 	it('runs a credential test: OK with the right key, the rule message with a wrong one', async () => {
 		const harness = sendHarness();
-		expect(await harness.testCredential('tokenTestApi')).toEqual({ status: 'OK', message: 'Connection successful!' });
-		const wrong = await harness.testCredential('tokenTestApi', { baseUrl: selarti.apiBaseUrl, apiKey: 'nope' });
+		expect(await harness.testCredential('tokenTestApi')).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+		const wrong = await harness.testCredential('tokenTestApi', {
+			baseUrl: selarti.apiBaseUrl,
+			apiKey: 'nope',
+		});
 		// As in n8n 1.123: NodeApiError does not keep an Error as `cause` (a class-field quirk of
 		// n8n-workflow's ExecutionBaseError), so the tester never reaches the responseCode rule and
 		// reports NodeApiError's own 401 message instead.
-		expect(wrong).toEqual({ status: 'Error', message: 'Authorization failed - please check your credentials' });
+		expect(wrong).toEqual({
+			status: 'Error',
+			message: 'Authorization failed - please check your credentials',
+		});
 		expect(selarti.targets).toEqual([{ task: 'task-1', target: '@probe' }]);
 	});
 
 	it('runs webhook(): 403 through the response object, items otherwise, static data kept', async () => {
-		const harness = new NodeHarness(new SecretWebhookNode(), { baseUrl: 'http://127.0.0.1:5678', mode: 'webhook' });
+		const harness = new NodeHarness(new SecretWebhookNode(), {
+			baseUrl: 'http://127.0.0.1:5678',
+			mode: 'webhook',
+		});
 		const denied = await harness.webhook({ body: { a: 1 }, headers: { 'X-Secret': 'wrong' } });
 		expect(denied.result).toEqual({ noWebhookResponse: true });
 		expect(denied.response.statusCode).toBe(403);
 		expect(denied.response.body).toEqual({ message: 'Forbidden' });
 		await harness.webhook({ body: { a: 1 }, headers: { 'X-Secret': 's3cret' } });
-		const accepted = await harness.webhook({ body: { a: 2 }, headers: { 'x-secret': 's3cret' }, query: { t: 'q' } });
-		expect(accepted.result.workflowData?.[0][0].json).toEqual({ body: { a: 2 }, query: { t: 'q' }, count: 2 });
+		const accepted = await harness.webhook({
+			body: { a: 2 },
+			headers: { 'x-secret': 's3cret' },
+			query: { t: 'q' },
+		});
+		expect(accepted.result.workflowData?.[0][0].json).toEqual({
+			body: { a: 2 },
+			query: { t: 'q' },
+			count: 2,
+		});
 	});
 
 	it('runs webhookMethods with the production URL and persistent static data', async () => {
 		const harness = new NodeHarness(new SecretWebhookNode(), { webhookId: 'hook-id' });
-		expect(harness.webhookUrl('default', { mode: 'trigger' })).toBe('http://127.0.0.1:5678/webhook/hook-id/inline');
-		expect(harness.webhookUrl('default', { mode: 'manual' })).toBe('http://127.0.0.1:5678/webhook-test/hook-id/inline');
+		expect(harness.webhookUrl('default', { mode: 'trigger' })).toBe(
+			'http://127.0.0.1:5678/webhook/hook-id/inline',
+		);
+		expect(harness.webhookUrl('default', { mode: 'manual' })).toBe(
+			'http://127.0.0.1:5678/webhook-test/hook-id/inline',
+		);
 		expect(await harness.webhookMethod('checkExists')).toBe(false);
 		expect(await harness.webhookMethod('create')).toBe(true);
 		expect(await harness.webhookMethod('checkExists')).toBe(true);
-		expect(harness.staticData['node:Inline Node']).toEqual({ registeredUrl: 'http://127.0.0.1:5678/webhook/hook-id/inline' });
+		expect(harness.staticData['node:Inline Node']).toEqual({
+			registeredUrl: 'http://127.0.0.1:5678/webhook/hook-id/inline',
+		});
 		await harness.webhookMethod('delete');
 		expect(await harness.webhookMethod('checkExists')).toBe(false);
 	});
@@ -285,7 +375,11 @@ describe('NodeHarness', () => {
 		}
 		const harness = new NodeHarness(new BinaryNode());
 		const [[out]] = (await harness.execute()) ?? [[]];
-		expect(out.binary?.data).toMatchObject({ mimeType: 'text/plain', fileName: 'greeting.txt', fileExtension: 'txt' });
+		expect(out.binary?.data).toMatchObject({
+			mimeType: 'text/plain',
+			fileName: 'greeting.txt',
+			fileExtension: 'txt',
+		});
 
 		class ReadNode implements INodeType {
 			description = description({ credentials: [], properties: [] });
@@ -297,7 +391,9 @@ describe('NodeHarness', () => {
 		}
 		const [[read]] = (await new NodeHarness(new ReadNode()).execute([out])) ?? [[]];
 		expect(read.json.text).toBe('hello');
-		await expect(new NodeHarness(new ReadNode()).execute([{ json: {} }])).rejects.toThrow(/No binary data/);
+		await expect(new NodeHarness(new ReadNode()).execute([{ json: {} }])).rejects.toThrow(
+			/No binary data/,
+		);
 	});
 
 	it('applies an authenticate function (Telegram puts the token into the URL path)', async () => {
@@ -308,29 +404,57 @@ describe('NodeHarness', () => {
 				name = 'botTestApi';
 				displayName = 'Bot Test API';
 				properties: INodeProperties[] = [
-					{ displayName: 'Token', name: 'accessToken', type: 'string', typeOptions: { password: true }, default: '' },
-					{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: 'https://api.telegram.org' },
+					{
+						displayName: 'Token',
+						name: 'accessToken',
+						type: 'string',
+						typeOptions: { password: true },
+						default: '',
+					},
+					{
+						displayName: 'Base URL',
+						name: 'baseUrl',
+						type: 'string',
+						default: 'https://api.telegram.org',
+					},
 				];
-				async authenticate(credentials: ICredentialDataDecryptedObject, options: IHttpRequestOptions) {
-					return { ...options, url: `${String(credentials.baseUrl)}/bot${String(credentials.accessToken)}/${options.url}` };
+				async authenticate(
+					credentials: ICredentialDataDecryptedObject,
+					options: IHttpRequestOptions,
+				) {
+					return {
+						...options,
+						url: `${String(credentials.baseUrl)}/bot${String(credentials.accessToken)}/${options.url}`,
+					};
 				}
 				test: ICredentialTestRequest = { request: { url: 'getMe' } };
 			}
 			class GetMeNode implements INodeType {
 				description = description({ credentials: [{ name: 'botTestApi', required: true }] });
 				async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-					const me = await this.helpers.httpRequestWithAuthentication.call(this, 'botTestApi', { url: 'getMe', json: true });
+					const me = await this.helpers.httpRequestWithAuthentication.call(this, 'botTestApi', {
+						url: 'getMe',
+						json: true,
+					});
 					return [[{ json: me }]];
 				}
 			}
 			const harness = new NodeHarness(new GetMeNode(), {
-				credentials: { botTestApi: { accessToken: DEFAULT_TELEGRAM_TOKEN, baseUrl: telegram.apiBaseUrl } },
+				credentials: {
+					botTestApi: { accessToken: DEFAULT_TELEGRAM_TOKEN, baseUrl: telegram.apiBaseUrl },
+				},
 				credentialTypes: [new BotTestApi()],
 			});
 			const [[out]] = (await harness.execute()) ?? [[]];
 			expect(out.json).toMatchObject({ ok: true, result: { id: 123456789 } });
-			expect(await harness.testCredential('botTestApi')).toEqual({ status: 'OK', message: 'Connection successful!' });
-			const wrong = await harness.testCredential('botTestApi', { accessToken: '1:bad', baseUrl: telegram.apiBaseUrl });
+			expect(await harness.testCredential('botTestApi')).toEqual({
+				status: 'OK',
+				message: 'Connection successful!',
+			});
+			const wrong = await harness.testCredential('botTestApi', {
+				accessToken: '1:bad',
+				baseUrl: telegram.apiBaseUrl,
+			});
 			expect(wrong.status).toBe('Error');
 		} finally {
 			await telegram.stop();

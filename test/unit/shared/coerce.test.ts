@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-import { describeZodError, flexibleBoolean, flexibleId, optionalId, optionalText, text, toBoolean } from '../../../nodes/shared';
+import {
+	describeZodError,
+	flexibleBoolean,
+	flexibleId,
+	optionalId,
+	optionalText,
+	text,
+	toBoolean,
+} from '../../../nodes/shared';
 
 describe('zod coercion helpers', () => {
 	it.each([
@@ -46,7 +54,11 @@ describe('zod coercion helpers', () => {
 
 	it('passthrough objects keep unknown fields; errors name the field', () => {
 		const schema = z.object({ task_id: flexibleId, close: flexibleBoolean }).passthrough();
-		expect(schema.parse({ task_id: 7, close: 'yes', brand_new: 1 })).toEqual({ task_id: '7', close: true, brand_new: 1 });
+		expect(schema.parse({ task_id: 7, close: 'yes', brand_new: 1 })).toEqual({
+			task_id: '7',
+			close: true,
+			brand_new: 1,
+		});
 		const result = schema.safeParse({ task_id: { x: 1 }, close: 'maybe' });
 		expect(result.success).toBe(false);
 		if (!result.success) {

@@ -20,7 +20,12 @@ const telegramRoute = fc.record({
 });
 const routes: fc.Arbitrary<ConversationRoute> = fc.oneof(
 	telegramRoute,
-	fc.record({ channel: fc.constant('wazzup' as const), channelId: part, chatType: part, chatId: part }),
+	fc.record({
+		channel: fc.constant('wazzup' as const),
+		channelId: part,
+		chatType: part,
+		chatId: part,
+	}),
 	fc.record({ channel: fc.constant('360dialog' as const), phoneNumberId: part, waId: part }),
 	fc.record({ channel: fc.constant('omnidesk' as const), caseId: part }),
 );
@@ -59,20 +64,34 @@ describe('conversation key', () => {
 	});
 
 	it('keeps the documented readable forms', () => {
-		expect(buildConversationKey({ channel: 'telegram', botId: '123456', chatId: '-1001293752024' })).toBe(
-			'telegram:123456:-1001293752024',
-		);
 		expect(
-			buildConversationKey({ channel: 'wazzup', channelId: 'c0ffee-1', chatType: 'whatsapp', chatId: '79011112233' }),
+			buildConversationKey({ channel: 'telegram', botId: '123456', chatId: '-1001293752024' }),
+		).toBe('telegram:123456:-1001293752024');
+		expect(
+			buildConversationKey({
+				channel: 'wazzup',
+				channelId: 'c0ffee-1',
+				chatType: 'whatsapp',
+				chatId: '79011112233',
+			}),
 		).toBe('wazzup:c0ffee-1:whatsapp:79011112233');
-		expect(buildConversationKey({ channel: '360dialog', phoneNumberId: 'default', waId: '4915112345678' })).toBe(
-			'360dialog:default:4915112345678',
-		);
+		expect(
+			buildConversationKey({
+				channel: '360dialog',
+				phoneNumberId: 'default',
+				waId: '4915112345678',
+			}),
+		).toBe('360dialog:default:4915112345678');
 		expect(buildConversationKey({ channel: 'omnidesk', caseId: '2000' })).toBe('omnidesk:2000');
 	});
 
 	it('encodes separators and non-ASCII instead of breaking the key', () => {
-		const key = buildConversationKey({ channel: 'wazzup', channelId: 'a:b', chatType: 'instagram', chatId: 'имя 100%' });
+		const key = buildConversationKey({
+			channel: 'wazzup',
+			channelId: 'a:b',
+			chatType: 'instagram',
+			chatId: 'имя 100%',
+		});
 		expect(key).toBe('wazzup:a%3Ab:instagram:%D0%B8%D0%BC%D1%8F%20100%25');
 		expect(parseConversationKey(key)).toMatchObject({ channelId: 'a:b', chatId: 'имя 100%' });
 	});
@@ -85,7 +104,7 @@ describe('conversation key', () => {
 		['telegram:123:456:789', /telegram:<botId>:<chatId>/],
 		['telegram:abc:456', /botId .* digits/],
 		['telegram:123:not-a-chat', /chatId .* numeric chat id/],
-		["omnidesk:", /non-empty caseId/],
+		['omnidesk:', /non-empty caseId/],
 		['omnidesk:a%3a', /invalid caseId/],
 		['omnidesk:%41', /not canonically encoded/],
 		['wazzup:a:b:c d', /invalid chatId/],
@@ -97,10 +116,15 @@ describe('conversation key', () => {
 	it('rejects non-strings and over-long keys', () => {
 		expect(() => parseConversationKey(42)).toThrow(/empty/);
 		expect(() => parseConversationKey(undefined)).toThrow(/conversation\.key/);
-		expect(() => parseConversationKey('omnidesk:' + '1'.repeat(MAX_CONVERSATION_KEY_LENGTH))).toThrow(/longer than/);
-		expect(() => buildConversationKey({ channel: 'omnidesk', caseId: '1'.repeat(MAX_CONVERSATION_KEY_LENGTH) })).toThrow(
-			/limit is 255/,
-		);
+		expect(() =>
+			parseConversationKey('omnidesk:' + '1'.repeat(MAX_CONVERSATION_KEY_LENGTH)),
+		).toThrow(/longer than/);
+		expect(() =>
+			buildConversationKey({
+				channel: 'omnidesk',
+				caseId: '1'.repeat(MAX_CONVERSATION_KEY_LENGTH),
+			}),
+		).toThrow(/limit is 255/);
 	});
 
 	it('tryParse reports instead of throwing, so inbound events are never lost', () => {

@@ -1,10 +1,16 @@
 import { backoffDelayMs, retryAfterMs } from '../../../nodes/shared';
 
-const response = (body: unknown, headers: Record<string, unknown> = {}) => ({ statusCode: 429, headers, body });
+const response = (body: unknown, headers: Record<string, unknown> = {}) => ({
+	statusCode: 429,
+	headers,
+	body,
+});
 
 describe('retryAfterMs', () => {
 	it('reads Telegram parameters.retry_after', () => {
-		expect(retryAfterMs(response({ ok: false, error_code: 429, parameters: { retry_after: 34 } }))).toBe(34_000);
+		expect(
+			retryAfterMs(response({ ok: false, error_code: 429, parameters: { retry_after: 34 } })),
+		).toBe(34_000);
 	});
 	it('reads a top-level retry_after in the body', () => {
 		expect(retryAfterMs(response({ retry_after: '2' }))).toBe(2_000);
@@ -12,14 +18,20 @@ describe('retryAfterMs', () => {
 	it('reads Retry-After in seconds and as an HTTP date', () => {
 		expect(retryAfterMs(response(undefined, { 'retry-after': '5' }))).toBe(5_000);
 		const now = Date.parse('2026-11-21T10:00:00Z');
-		expect(retryAfterMs(response('', { 'retry-after': 'Sat, 21 Nov 2026 10:00:07 GMT' }), now)).toBe(7_000);
+		expect(
+			retryAfterMs(response('', { 'retry-after': 'Sat, 21 Nov 2026 10:00:07 GMT' }), now),
+		).toBe(7_000);
 	});
 	it('reads Omnidesk’s retry_after header', () => {
 		expect(retryAfterMs(response({}, { retry_after: '12' }))).toBe(12_000);
 	});
 	it('prefers the body and ignores garbage', () => {
-		expect(retryAfterMs(response({ parameters: { retry_after: 1 } }, { 'retry-after': '9' }))).toBe(1_000);
-		expect(retryAfterMs(response({ retry_after: 'soon' }, { 'retry-after': 'later' }))).toBeUndefined();
+		expect(retryAfterMs(response({ parameters: { retry_after: 1 } }, { 'retry-after': '9' }))).toBe(
+			1_000,
+		);
+		expect(
+			retryAfterMs(response({ retry_after: 'soon' }, { 'retry-after': 'later' })),
+		).toBeUndefined();
 		expect(retryAfterMs(response(undefined))).toBeUndefined();
 	});
 });

@@ -15,7 +15,11 @@ describe('splitText', () => {
 		expect(splitText(para, 100)).toEqual(['a'.repeat(60), 'b'.repeat(60)]);
 
 		const sentences = 'First sentence is here. Second one follows right after it and is long.';
-		expect(splitText(sentences, 40)).toEqual(['First sentence is here.', 'Second one follows right after it and is', 'long.']);
+		expect(splitText(sentences, 40)).toEqual([
+			'First sentence is here.',
+			'Second one follows right after it and is',
+			'long.',
+		]);
 
 		const words = 'alpha beta gamma delta epsilon';
 		expect(splitText(words, 12)).toEqual(['alpha beta', 'gamma delta', 'epsilon']);
@@ -56,13 +60,18 @@ describe('splitText', () => {
 	});
 
 	it('still makes progress when an atomic span is longer than the limit (hard cut)', () => {
-		const parts = splitText('<a href="https://example.com/very/long">x</a>', 10, { atomic: /<[^>]+>/g });
+		const parts = splitText('<a href="https://example.com/very/long">x</a>', 10, {
+			atomic: /<[^>]+>/g,
+		});
 		for (const part of parts) expect(part.length).toBeLessThanOrEqual(10);
 		expect(squeeze(parts.join(''))).toBe(squeeze('<a href="https://example.com/very/long">x</a>'));
 	});
 
 	it('property: parts fit, none blank, no surrogate split, nothing but whitespace lost', () => {
-		const textArb = fc.string({ maxLength: 600, unit: fc.constantFrom('a', 'b', ' ', '\n', '.', '😀', 'я', '!', '\t') });
+		const textArb = fc.string({
+			maxLength: 600,
+			unit: fc.constantFrom('a', 'b', ' ', '\n', '.', '😀', 'я', '!', '\t'),
+		});
 		fc.assert(
 			fc.property(textArb, fc.integer({ min: 2, max: 80 }), (text, limit) => {
 				const parts = splitText(text, limit);

@@ -14,7 +14,12 @@ import {
 	type ITriggerResponse,
 } from 'n8n-workflow';
 
-import { apiRequest, resetRateLimits, type ApiRequest, type ProviderProfile } from '../../../nodes/shared';
+import {
+	apiRequest,
+	resetRateLimits,
+	type ApiRequest,
+	type ProviderProfile,
+} from '../../../nodes/shared';
 import { FakeSelarti, FakeServer, faults } from '../../fakes';
 import { NodeHarness } from '../../helpers';
 
@@ -37,9 +42,18 @@ class ProbeApi implements ICredentialType {
 	documentationUrl = 'https://example.com';
 	properties: INodeProperties[] = [
 		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' },
-		{ displayName: 'API Key', name: 'apiKey', type: 'string', typeOptions: { password: true }, default: '' },
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
-	authenticate: IAuthenticateGeneric = { type: 'generic', properties: { headers: { 'X-Api-Key': '={{$credentials.apiKey}}' } } };
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { 'X-Api-Key': '={{$credentials.apiKey}}' } },
+	};
 }
 
 class SessionApi implements ICredentialType {
@@ -47,8 +61,20 @@ class SessionApi implements ICredentialType {
 	displayName = 'Session API';
 	properties: INodeProperties[] = [
 		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' },
-		{ displayName: 'API Key', name: 'apiKey', type: 'string', typeOptions: { password: true }, default: '' },
-		{ displayName: 'Session Token', name: 'sessionToken', type: 'hidden', typeOptions: { expirable: true }, default: '' },
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
+		{
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true },
+			default: '',
+		},
 	];
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const answer = (await this.helpers.httpRequest({
@@ -86,7 +112,11 @@ function probeNode(profile: ProviderProfile): INodeType {
 			const out: INodeExecutionData[] = [];
 			for (const [itemIndex, item] of this.getInputData().entries()) {
 				try {
-					const request = { ...(item.json as unknown as ApiRequest), baseURL: String(credentials.baseUrl), itemIndex };
+					const request = {
+						...(item.json as unknown as ApiRequest),
+						baseURL: String(credentials.baseUrl),
+						itemIndex,
+					};
 					const body = await apiRequest.call(this, profile, request);
 					out.push({ json: { body: body as never }, pairedItem: { item: itemIndex } });
 				} catch (error) {
@@ -100,8 +130,18 @@ function probeNode(profile: ProviderProfile): INodeType {
 }
 
 const profile: ProviderProfile = { displayName: 'Probe', credentialType: 'probeApi' };
-const send = (extra: Partial<ApiRequest> = {}) => ({ json: { method: 'POST', url: '/send', body: { text: 'hi' }, idempotent: false, ...extra } as never });
-const read = (extra: Partial<ApiRequest> = {}) => ({ json: { method: 'GET', url: '/read', idempotent: true, ...extra } as never });
+const send = (extra: Partial<ApiRequest> = {}) => ({
+	json: {
+		method: 'POST',
+		url: '/send',
+		body: { text: 'hi' },
+		idempotent: false,
+		...extra,
+	} as never,
+});
+const read = (extra: Partial<ApiRequest> = {}) => ({
+	json: { method: 'GET', url: '/read', idempotent: true, ...extra } as never,
+});
 
 describe('shared transport', () => {
 	const server = new FakeServer();
@@ -134,7 +174,15 @@ describe('shared transport', () => {
 	});
 
 	it('waits out a 429 with Telegram-style parameters.retry_after, even for a send', async () => {
-		server.failNext('POST /send', faults.respond(429, { ok: false, error_code: 429, description: 'Too Many Requests: retry after 3', parameters: { retry_after: 3 } }));
+		server.failNext(
+			'POST /send',
+			faults.respond(429, {
+				ok: false,
+				error_code: 429,
+				description: 'Too Many Requests: retry after 3',
+				parameters: { retry_after: 3 },
+			}),
+		);
 		const [out] = (await harness().execute([send()]))!;
 		expect(out[0].json.body).toEqual({ ok: true, sent: 1 });
 		expect(server.requestsTo('POST /send')).toHaveLength(2);
@@ -151,7 +199,9 @@ describe('shared transport', () => {
 
 	it('fails clearly instead of waiting longer than maxRetryAfterMs', async () => {
 		server.failNext('POST /send', faults.respond(429, { retry_after: 3600 }));
-		const error = await harness().execute([send()]).catch((e: unknown) => e);
+		const error = await harness()
+			.execute([send()])
+			.catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect((error as NodeApiError).message).toMatch(/^Probe answered 429/);
 		expect((error as NodeApiError).description).toMatch(/wait 3600 s/);
@@ -161,7 +211,9 @@ describe('shared transport', () => {
 
 	it('gives up after maxAttempts of 429s', async () => {
 		server.failNext('GET /read', faults.respond(429, { retry_after: 1 }), 10);
-		const error = (await harness().execute([read({ retry: { maxAttempts: 3 } })]).catch((e: unknown) => e)) as NodeApiError;
+		const error = (await harness()
+			.execute([read({ retry: { maxAttempts: 3 } })])
+			.catch((e: unknown) => e)) as NodeApiError;
 		expect(error.description).toMatch(/Still rate limited after 3 attempts/);
 		expect(server.requestsTo('GET /read')).toHaveLength(3);
 		expect(slept).toEqual([1000, 1000]);
@@ -179,7 +231,9 @@ describe('shared transport', () => {
 
 	it('never retries a 5xx on a send (it may have been processed)', async () => {
 		server.failNext('POST /send', faults.respond(500, { message: 'internal error' }));
-		const error = (await harness().execute([send()]).catch((e: unknown) => e)) as NodeApiError;
+		const error = (await harness()
+			.execute([send()])
+			.catch((e: unknown) => e)) as NodeApiError;
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe('Probe answered 500: internal error');
 		expect(error.description).toMatch(/not retried/);
@@ -194,8 +248,12 @@ describe('shared transport', () => {
 		expect(server.requestsTo('GET /read')).toHaveLength(2);
 
 		server.failNext('POST /send', faults.drop());
-		const error = (await harness().execute([send()]).catch((e: unknown) => e)) as NodeApiError;
-		expect(error.message).toBe('Could not complete the request to Probe: the connection broke before an answer came.');
+		const error = (await harness()
+			.execute([send()])
+			.catch((e: unknown) => e)) as NodeApiError;
+		expect(error.message).toBe(
+			'Could not complete the request to Probe: the connection broke before an answer came.',
+		);
 		expect(error.description).toMatch(/Network error ECONNRESET/);
 		expect(error.description).toMatch(/may already have received it/);
 		expect(server.requestsTo('POST /send')).toHaveLength(1);
@@ -209,8 +267,12 @@ describe('shared transport', () => {
 			credentials: { probeApi: { baseUrl: closedUrl, apiKey: API_KEY } },
 			credentialTypes: [new ProbeApi()],
 		});
-		const error = (await h.execute([send({ retry: { maxAttempts: 3 } })]).catch((e: unknown) => e)) as NodeApiError;
-		expect(error.message).toBe('Could not complete the request to Probe: the connection was refused.');
+		const error = (await h
+			.execute([send({ retry: { maxAttempts: 3 } })])
+			.catch((e: unknown) => e)) as NodeApiError;
+		expect(error.message).toBe(
+			'Could not complete the request to Probe: the connection was refused.',
+		);
 		expect(error.description).toMatch(/Network error ECONNREFUSED/);
 		expect(error.description).not.toMatch(/may already have received/);
 		expect(slept).toHaveLength(2);
@@ -220,12 +282,23 @@ describe('shared transport', () => {
 		server.failNext('GET /read', faults.hang());
 		const outcome: string[] = [];
 		const stoppable: INodeType = {
-			description: { ...probeNode(profile).description, name: 'stoppableProbe', group: ['trigger'], inputs: [] },
+			description: {
+				...probeNode(profile).description,
+				name: 'stoppableProbe',
+				group: ['trigger'],
+				inputs: [],
+			},
 			async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
 				const controller = new AbortController();
 				const credentials = await this.getCredentials('probeApi');
 				apiRequest
-					.call(this, profile, { method: 'GET', url: '/read', baseURL: String(credentials.baseUrl), idempotent: true, abortSignal: controller.signal })
+					.call(this, profile, {
+						method: 'GET',
+						url: '/read',
+						baseURL: String(credentials.baseUrl),
+						idempotent: true,
+						abortSignal: controller.signal,
+					})
 					.then(() => outcome.push('answered'))
 					.catch(() => outcome.push('aborted'));
 				return { closeFunction: async () => controller.abort() };
@@ -237,20 +310,26 @@ describe('shared transport', () => {
 		}).trigger();
 		await server.waitForRequests('GET /read', 1);
 		await run.close();
-		for (let i = 0; i < 200 && outcome.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+		for (let i = 0; i < 200 && outcome.length === 0; i++)
+			await new Promise((resolve) => setTimeout(resolve, 10));
 		expect(outcome).toEqual(['aborted']);
 		expect(server.requestsTo('GET /read')).toHaveLength(1);
 		expect(slept).toEqual([]);
 	});
 
 	it('maps a 4xx to the provider’s message with a hint, per item with continueOnFail, without secrets', async () => {
-		server.failNext('POST /send', faults.respond(400, { ok: false, description: 'Bad Request: chat not found' }));
+		server.failNext(
+			'POST /send',
+			faults.respond(400, { ok: false, description: 'Bad Request: chat not found' }),
+		);
 		const [out] = (await harness(profile, true).execute([send(), send()]))!;
 		expect(out[0].json.error).toBe('Probe answered 400: Bad Request: chat not found');
 		expect(out[1].json.body).toEqual({ ok: true, sent: 1 });
 
 		server.failNext('POST /send', faults.respond(401, { message: 'invalid key' }));
-		const error = (await harness().execute([send()]).catch((e: unknown) => e)) as NodeApiError;
+		const error = (await harness()
+			.execute([send()])
+			.catch((e: unknown) => e)) as NodeApiError;
 		expect(error.description).toMatch(/Check the credential/);
 		expect(JSON.stringify(error)).not.toContain(API_KEY);
 		expect(JSON.stringify(error.toJSON?.())).not.toContain(API_KEY);
@@ -261,15 +340,20 @@ describe('shared transport', () => {
 		const custom: ProviderProfile = {
 			...profile,
 			describeError: (r) => ({ message: `custom ${r.statusCode}`, hint: 'custom hint' }),
-			bodyError: (r) => ((r.body as { ok?: boolean }).ok === false ? { message: 'ok was false' } : undefined),
+			bodyError: (r) =>
+				(r.body as { ok?: boolean }).ok === false ? { message: 'ok was false' } : undefined,
 		};
 		server.failNext('POST /send', faults.respond(418, {}));
-		const e1 = (await harness(custom).execute([send()]).catch((e: unknown) => e)) as NodeApiError;
+		const e1 = (await harness(custom)
+			.execute([send()])
+			.catch((e: unknown) => e)) as NodeApiError;
 		expect(e1.message).toBe('Probe answered 418: custom 418');
 		expect(e1.description).toBe('custom hint');
 
 		server.failNext('POST /send', faults.respond(200, { ok: false }));
-		const e2 = (await harness(custom).execute([send()]).catch((e: unknown) => e)) as NodeApiError;
+		const e2 = (await harness(custom)
+			.execute([send()])
+			.catch((e: unknown) => e)) as NodeApiError;
 		expect(e2.message).toBe('Probe answered 200: ok was false');
 	});
 
@@ -280,20 +364,33 @@ describe('shared transport', () => {
 			started.push(clock);
 			return { json: { ok: true } };
 		});
-		await harness(limited).execute([read({ url: '/paced' }), read({ url: '/paced' }), read({ url: '/paced' }), read({ url: '/paced' }), read({ url: '/paced' })]);
+		await harness(limited).execute([
+			read({ url: '/paced' }),
+			read({ url: '/paced' }),
+			read({ url: '/paced' }),
+			read({ url: '/paced' }),
+			read({ url: '/paced' }),
+		]);
 		expect(started.map((t) => t - started[0])).toEqual([0, 0, 1000, 1000, 2000]);
 
 		started.length = 0;
 		resetRateLimits();
 		const perChat = { key: 'chat:42', requests: 1, intervalMs: 1000 };
-		await harness().execute([read({ url: '/paced', rateLimits: [perChat] }), read({ url: '/paced', rateLimits: [perChat] })]);
+		await harness().execute([
+			read({ url: '/paced', rateLimits: [perChat] }),
+			read({ url: '/paced', rateLimits: [perChat] }),
+		]);
 		expect(started[1] - started[0]).toBe(1000);
 	});
 });
 
 describe('shared transport with a session token credential', () => {
 	const selarti = new FakeSelarti({ tasks: ['task-1'] });
-	const sessionProfile: ProviderProfile = { displayName: 'Selarti', credentialType: 'sessionApi', refreshesSessionOn401: true };
+	const sessionProfile: ProviderProfile = {
+		displayName: 'Selarti',
+		credentialType: 'sessionApi',
+		refreshesSessionOn401: true,
+	};
 	beforeAll(async () => await selarti.start());
 	afterAll(async () => await selarti.stop());
 
@@ -303,7 +400,9 @@ describe('shared transport with a session token credential', () => {
 			credentialTypes: [new SessionApi()],
 		});
 		const body = { task_id: 'task-1', chat_id: 'telegram:1:2', text: 'hello' };
-		const item = { json: { method: 'POST', url: '/wf/send_message', body, idempotent: false } as never };
+		const item = {
+			json: { method: 'POST', url: '/wf/send_message', body, idempotent: false } as never,
+		};
 		await h.execute([item]);
 		expect(selarti.tokensIssued).toBe(1);
 		selarti.expireTokens();
@@ -319,7 +418,9 @@ describe('shared transport with a session token credential', () => {
 			credentialTypes: [new SessionApi()],
 		});
 		const error = (await h
-			.execute([{ json: { method: 'POST', url: '/wf/send_message', body: {}, idempotent: false } as never }])
+			.execute([
+				{ json: { method: 'POST', url: '/wf/send_message', body: {}, idempotent: false } as never },
+			])
 			.catch((e: unknown) => e)) as Error;
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(JSON.stringify(error)).not.toContain('wrong-key');

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { selartiRequest, workflowPath } from '../../transport';
 import { jsonObjectParameter } from '../json';
@@ -15,7 +20,8 @@ export const description: INodeProperties[] = [
 			{ name: 'POST', value: 'POST' },
 		],
 		default: 'POST',
-		description: 'Selarti workflow endpoints take POST; GET calls are retried on errors, POST calls are not',
+		description:
+			'Selarti workflow endpoints take POST; GET calls are retried on errors, POST calls are not',
 		displayOptions: { show: showForCall },
 	},
 	{
@@ -41,8 +47,31 @@ export const description: INodeProperties[] = [
 /** Any other /wf/ endpoint, with the same session token, retries and errors as the rest. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const method = this.getNodeParameter('method', itemIndex) as IHttpRequestMethods;
-	const path = workflowPath(this, String(this.getNodeParameter('path', itemIndex, '')), 'Path', itemIndex);
-	const body = method === 'POST' ? jsonObjectParameter(this, this.getNodeParameter('body', itemIndex, '{}'), 'Body (JSON)', itemIndex) : undefined;
-	const answer = await selartiRequest.call(this, { method, path, body, idempotent: method === 'GET', itemIndex });
-	return (typeof answer === 'object' && answer !== null && !Array.isArray(answer) ? answer : { response: answer }) as IDataObject;
+	const path = workflowPath(
+		this,
+		String(this.getNodeParameter('path', itemIndex, '')),
+		'Path',
+		itemIndex,
+	);
+	const body =
+		method === 'POST'
+			? jsonObjectParameter(
+					this,
+					this.getNodeParameter('body', itemIndex, '{}'),
+					'Body (JSON)',
+					itemIndex,
+				)
+			: undefined;
+	const answer = await selartiRequest.call(this, {
+		method,
+		path,
+		body,
+		idempotent: method === 'GET',
+		itemIndex,
+	});
+	return (
+		typeof answer === 'object' && answer !== null && !Array.isArray(answer)
+			? answer
+			: { response: answer }
+	) as IDataObject;
 }

@@ -15,7 +15,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Call Endpoint',
 				value: 'apiCall',
-				description: 'Call another Selarti /wf/ endpoint with the credential\'s session token',
+				description: "Call another Selarti /wf/ endpoint with the credential's session token",
 				action: 'Call a Selarti API endpoint',
 			},
 		],

@@ -15,7 +15,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Send',
 				value: 'send',
-				description: "Hand a user's message to an AI task; the answer arrives at the AI Task Trigger",
+				description:
+					"Hand a user's message to an AI task; the answer arrives at the AI Task Trigger",
 				action: 'Send a message to an AI task',
 			},
 		],

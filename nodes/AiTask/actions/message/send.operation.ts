@@ -42,7 +42,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 4 },
 		default: '={{ $json.message?.text }}',
-		description: "The user's message for the AI. The default is the message text of a channel trigger.",
+		description:
+			"The user's message for the AI. The default is the message text of a channel trigger.",
 		displayOptions: { show: showForSend },
 	},
 	{
@@ -88,7 +89,7 @@ export const description: INodeProperties[] = [
 				type: 'json',
 				default: '{}',
 				description:
-					'Extra fields for the request body, merged over the standard ones. Use it when your account\'s API names the fields differently.',
+					"Extra fields for the request body, merged over the standard ones. Use it when your account's API names the fields differently.",
 			},
 			{
 				displayName: 'Append Attachments',
@@ -120,7 +121,10 @@ function incomingAttachments(item: INodeExecutionData): Attachment[] {
 	const message = item.json.message as IDataObject | undefined;
 	const list = message?.attachments;
 	if (!Array.isArray(list)) return [];
-	return list.filter((a): a is Attachment => typeof a === 'object' && a !== null && typeof (a as IDataObject).kind === 'string');
+	return list.filter(
+		(a): a is Attachment =>
+			typeof a === 'object' && a !== null && typeof (a as IDataObject).kind === 'string',
+	);
 }
 
 function stringParameter(context: IExecuteFunctions, name: string, itemIndex: number): string {
@@ -129,7 +133,11 @@ function stringParameter(context: IExecuteFunctions, name: string, itemIndex: nu
 }
 
 /** Builds the body, checking locally what Selarti would otherwise refuse with a vaguer message. */
-export function buildSendBody(context: IExecuteFunctions, itemIndex: number, item: INodeExecutionData): { path: string; body: IDataObject } {
+export function buildSendBody(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	item: INodeExecutionData,
+): { path: string; body: IDataObject } {
 	const node = context.getNode();
 	const options = context.getNodeParameter('options', itemIndex, {}) as SendOptions;
 	const taskId = stringParameter(context, 'taskId', itemIndex).trim();
@@ -150,14 +158,22 @@ export function buildSendBody(context: IExecuteFunctions, itemIndex: number, ite
 		});
 	}
 	if (chatId.length > MAX_CONVERSATION_KEY_LENGTH) {
-		throw new NodeOperationError(node, `"Chat ID" is ${chatId.length} characters long; the limit is ${MAX_CONVERSATION_KEY_LENGTH}`, {
-			itemIndex,
-			description: 'Map "conversation.key" of a channel trigger rather than building a long ID yourself.',
-		});
+		throw new NodeOperationError(
+			node,
+			`"Chat ID" is ${chatId.length} characters long; the limit is ${MAX_CONVERSATION_KEY_LENGTH}`,
+			{
+				itemIndex,
+				description:
+					'Map "conversation.key" of a channel trigger rather than building a long ID yourself.',
+			},
+		);
 	}
 
-	const lines = options.appendAttachments === false ? [] : attachmentLines(incomingAttachments(item));
-	const fullText = [text.trim() === '' ? '' : text, ...lines].filter((part) => part !== '').join('\n');
+	const lines =
+		options.appendAttachments === false ? [] : attachmentLines(incomingAttachments(item));
+	const fullText = [text.trim() === '' ? '' : text, ...lines]
+		.filter((part) => part !== '')
+		.join('\n');
 	if (fullText === '') {
 		throw new NodeOperationError(node, '"Text" is empty and the input item has no attachments', {
 			itemIndex,
@@ -170,11 +186,25 @@ export function buildSendBody(context: IExecuteFunctions, itemIndex: number, ite
 	const body: IDataObject = { task_id: taskId, chat_id: chatId, text: fullText };
 	for (const field of ['name', 'phone', 'username']) {
 		const value = contact[field];
-		if (value !== undefined && value !== null && String(value).trim() !== '') body[field] = String(value);
+		if (value !== undefined && value !== null && String(value).trim() !== '')
+			body[field] = String(value);
 	}
-	Object.assign(body, jsonObjectParameter(context, options.additionalBodyFields, 'Additional Body Fields (JSON)', itemIndex));
+	Object.assign(
+		body,
+		jsonObjectParameter(
+			context,
+			options.additionalBodyFields,
+			'Additional Body Fields (JSON)',
+			itemIndex,
+		),
+	);
 
-	const path = workflowPath(context, options.sendMessagePath || DEFAULT_SEND_MESSAGE_PATH, 'Send Message Path', itemIndex);
+	const path = workflowPath(
+		context,
+		options.sendMessagePath || DEFAULT_SEND_MESSAGE_PATH,
+		'Send Message Path',
+		itemIndex,
+	);
 	return { path, body };
 }
 
@@ -182,11 +212,19 @@ export function buildSendBody(context: IExecuteFunctions, itemIndex: number, ite
  * Hands the user's message to the AI task. The answer comes later to the AI Task Trigger. Not
  * idempotent: a send that may have reached Selarti is never repeated (no duplicate AI turns).
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number, item: INodeExecutionData): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	item: INodeExecutionData,
+): Promise<IDataObject> {
 	const { path, body } = buildSendBody(this, itemIndex, item);
-	const answer = (await selartiRequest.call(this, { method: 'POST', path, body, idempotent: false, itemIndex })) as
-		| { response?: unknown }
-		| undefined;
+	const answer = (await selartiRequest.call(this, {
+		method: 'POST',
+		path,
+		body,
+		idempotent: false,
+		itemIndex,
+	})) as { response?: unknown } | undefined;
 	return {
 		taskId: body.task_id,
 		chatId: body.chat_id,
