@@ -15,6 +15,66 @@ export function showFor(
 	}));
 }
 
+/** Inline keyboard buttons built from fields; used when sending and when editing a message. */
+export function inlineButtonsField(showWhen: Record<string, string[]>): INodeProperties {
+	return {
+		displayName: 'Inline Buttons',
+		name: 'inlineButtons',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Button',
+		default: {},
+		displayOptions: { show: showWhen },
+		options: [
+			{
+				displayName: 'Button',
+				name: 'button',
+				values: [
+					{ displayName: 'Text', name: 'text', type: 'string', default: '' },
+					{
+						displayName: 'Type',
+						name: 'type',
+						type: 'options',
+						options: [
+							{
+								name: 'Callback',
+								value: 'callback',
+								description: 'Sends its data back to the bot (a callback event)',
+							},
+							{ name: 'URL', value: 'url', description: 'Opens a link' },
+						],
+						default: 'callback',
+					},
+					{
+						displayName: 'Callback Data',
+						name: 'callbackData',
+						type: 'string',
+						default: '',
+						description: '1–64 bytes, returned in the callback event when the button is pressed',
+						displayOptions: { show: { type: ['callback'] } },
+					},
+					{
+						displayName: 'URL',
+						name: 'url',
+						type: 'string',
+						default: '',
+						placeholder: 'https://example.com',
+						displayOptions: { show: { type: ['url'] } },
+					},
+					{
+						displayName: 'Row',
+						name: 'row',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 1,
+						description: 'Buttons with the same row number sit side by side',
+					},
+				],
+			},
+		],
+	};
+}
+
 export const chatIdField: INodeProperties = {
 	displayName: 'Chat ID',
 	name: 'chatId',
@@ -106,62 +166,7 @@ export const replyMarkupFields: INodeProperties[] = [
 		default: 'none',
 		description: 'Buttons go on the last message when a long text is split',
 	},
-	{
-		displayName: 'Inline Buttons',
-		name: 'inlineButtons',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		placeholder: 'Add Button',
-		default: {},
-		displayOptions: { show: { replyMarkup: ['inlineKeyboard'] } },
-		options: [
-			{
-				displayName: 'Button',
-				name: 'button',
-				values: [
-					{ displayName: 'Text', name: 'text', type: 'string', default: '' },
-					{
-						displayName: 'Type',
-						name: 'type',
-						type: 'options',
-						options: [
-							{
-								name: 'Callback',
-								value: 'callback',
-								description: 'Sends its data back to the bot (a callback event)',
-							},
-							{ name: 'URL', value: 'url', description: 'Opens a link' },
-						],
-						default: 'callback',
-					},
-					{
-						displayName: 'Callback Data',
-						name: 'callbackData',
-						type: 'string',
-						default: '',
-						description: '1–64 bytes, returned in the callback event when the button is pressed',
-						displayOptions: { show: { type: ['callback'] } },
-					},
-					{
-						displayName: 'URL',
-						name: 'url',
-						type: 'string',
-						default: '',
-						placeholder: 'https://example.com',
-						displayOptions: { show: { type: ['url'] } },
-					},
-					{
-						displayName: 'Row',
-						name: 'row',
-						type: 'number',
-						typeOptions: { minValue: 1 },
-						default: 1,
-						description: 'Buttons with the same row number sit side by side',
-					},
-				],
-			},
-		],
-	},
+	inlineButtonsField({ replyMarkup: ['inlineKeyboard'] }),
 	{
 		displayName: 'Reply Buttons',
 		name: 'replyButtons',

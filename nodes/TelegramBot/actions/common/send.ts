@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { telegramCall, telegramErrorOf, type CallKind } from '../../transport';
-import { ChatIdError, resolveMessageId } from './chat';
+import { ChatIdError, resolveChatId, resolveMessageId } from './chat';
 import {
 	checkReplyMarkupJson,
 	inlineKeyboardFromFields,
@@ -22,6 +22,15 @@ export interface OperationContext {
 export interface ChatTarget {
 	chatId: string;
 	migratedFrom?: string;
+}
+
+/** The chat an item's operation addresses, from the node's Chat ID parameter. */
+export function chatTargetOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	botId: string,
+): ChatTarget {
+	return { chatId: resolveChatId(context.getNodeParameter('chatId', itemIndex), botId) };
 }
 
 /**

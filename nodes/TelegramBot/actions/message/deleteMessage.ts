@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { resolveChatId, resolveMessageId } from '../common/chat';
+import { resolveMessageId } from '../common/chat';
 import { chatIdField, showFor } from '../common/fields';
-import { callForChat, type ChatTarget, type OperationContext } from '../common/send';
+import { callForChat, chatTargetOf, type OperationContext } from '../common/send';
 
 export const description: INodeProperties[] = showFor(
 	'message',
@@ -26,9 +26,7 @@ export async function execute(
 	itemIndex: number,
 	context: OperationContext,
 ): Promise<INodeExecutionData> {
-	const target: ChatTarget = {
-		chatId: resolveChatId(this.getNodeParameter('chatId', itemIndex), context.botId),
-	};
+	const target = chatTargetOf(this, itemIndex, context.botId);
 	const messageId = resolveMessageId(this.getNodeParameter('messageId', itemIndex));
 	await callForChat.call(
 		this,

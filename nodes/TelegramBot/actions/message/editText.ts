@@ -7,15 +7,15 @@ import {
 } from 'n8n-workflow';
 
 import { TEXT_LIMIT, telegramErrorOf } from '../../transport';
-import { resolveChatId, resolveMessageId } from '../common/chat';
-import { chatIdField, parseModeField, showFor } from '../common/fields';
+import { resolveMessageId } from '../common/chat';
+import { chatIdField, inlineButtonsField, parseModeField, showFor } from '../common/fields';
 import {
 	KeyboardError,
 	checkReplyMarkupJson,
 	inlineKeyboardFromFields,
 	type InlineButtonField,
 } from '../common/keyboard';
-import { callForChat, type ChatTarget, type OperationContext } from '../common/send';
+import { callForChat, chatTargetOf, type OperationContext } from '../common/send';
 import { settle } from '../common/settle';
 import type { ParseMode } from '../common/text';
 
@@ -54,56 +54,7 @@ export const description: INodeProperties[] = showFor(
 			default: 'none',
 			description: 'Only inline keyboards can be set on an edited message',
 		},
-		{
-			displayName: 'Inline Buttons',
-			name: 'inlineButtons',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true, sortable: true },
-			placeholder: 'Add Button',
-			default: {},
-			displayOptions: { show: { editReplyMarkup: ['inlineKeyboard'] } },
-			options: [
-				{
-					displayName: 'Button',
-					name: 'button',
-					values: [
-						{ displayName: 'Text', name: 'text', type: 'string', default: '' },
-						{
-							displayName: 'Type',
-							name: 'type',
-							type: 'options',
-							options: [
-								{ name: 'Callback', value: 'callback' },
-								{ name: 'URL', value: 'url' },
-							],
-							default: 'callback',
-						},
-						{
-							displayName: 'Callback Data',
-							name: 'callbackData',
-							type: 'string',
-							default: '',
-							description: '1–64 bytes',
-							displayOptions: { show: { type: ['callback'] } },
-						},
-						{
-							displayName: 'URL',
-							name: 'url',
-							type: 'string',
-							default: '',
-							displayOptions: { show: { type: ['url'] } },
-						},
-						{
-							displayName: 'Row',
-							name: 'row',
-							type: 'number',
-							typeOptions: { minValue: 1 },
-							default: 1,
-						},
-					],
-				},
-			],
-		},
+		inlineButtonsField({ editReplyMarkup: ['inlineKeyboard'] }),
 		{
 			displayName: 'Reply Markup (JSON)',
 			name: 'replyMarkupJson',
@@ -152,9 +103,7 @@ export async function execute(
 	itemIndex: number,
 	context: OperationContext,
 ): Promise<INodeExecutionData> {
-	const target: ChatTarget = {
-		chatId: resolveChatId(this.getNodeParameter('chatId', itemIndex), context.botId),
-	};
+	const target = chatTargetOf(this, itemIndex, context.botId);
 	const messageId = resolveMessageId(this.getNodeParameter('messageId', itemIndex));
 	const text = String(this.getNodeParameter('text', itemIndex) ?? '');
 	const options = this.getNodeParameter('options', itemIndex, {}) as {

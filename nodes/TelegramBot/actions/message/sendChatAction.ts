@@ -5,9 +5,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { resolveChatId, resolveMessageId } from '../common/chat';
+import { resolveMessageId } from '../common/chat';
 import { chatIdField, showFor } from '../common/fields';
-import { callForChat, type ChatTarget, type OperationContext } from '../common/send';
+import { callForChat, chatTargetOf, type OperationContext } from '../common/send';
 
 const ACTIONS = [
 	['Typing', 'typing'],
@@ -51,9 +51,7 @@ export async function execute(
 	itemIndex: number,
 	context: OperationContext,
 ): Promise<INodeExecutionData> {
-	const target: ChatTarget = {
-		chatId: resolveChatId(this.getNodeParameter('chatId', itemIndex), context.botId),
-	};
+	const target = chatTargetOf(this, itemIndex, context.botId);
 	const action = this.getNodeParameter('action', itemIndex) as string;
 	const thread = String(this.getNodeParameter('messageThreadId', itemIndex, '') ?? '').trim();
 	const body: IDataObject = { action };

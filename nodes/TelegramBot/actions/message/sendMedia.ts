@@ -7,7 +7,6 @@ import {
 } from 'n8n-workflow';
 
 import { CAPTION_LIMIT, TEXT_LIMIT, UPLOAD_LIMIT_BYTES } from '../../transport';
-import { resolveChatId } from '../common/chat';
 import {
 	chatIdField,
 	deliveryOptions,
@@ -19,10 +18,10 @@ import {
 	callForChat,
 	deliveryFields,
 	replyMarkupFromParameters,
-	type ChatTarget,
 	type DeliveryOptions,
 	type OperationContext,
 	type SentMessage,
+	chatTargetOf,
 } from '../common/send';
 import { splitMessageText, type ParseMode } from '../common/text';
 import { sendPartsInOrder } from './parts';
@@ -170,9 +169,7 @@ export async function execute(
 	operation: MediaOperation,
 ): Promise<INodeExecutionData> {
 	const { method, field } = MEDIA_OPERATIONS[operation];
-	const target: ChatTarget = {
-		chatId: resolveChatId(this.getNodeParameter('chatId', itemIndex), context.botId),
-	};
+	const target = chatTargetOf(this, itemIndex, context.botId);
 	const source = this.getNodeParameter('source', itemIndex) as 'reference' | 'binary';
 	const options = this.getNodeParameter('options', itemIndex, {}) as MediaOptions;
 	const parseMode = options.parseMode ?? '';

@@ -6,7 +6,6 @@ import type {
 } from 'n8n-workflow';
 
 import { TEXT_LIMIT } from '../../transport';
-import { resolveChatId } from '../common/chat';
 import {
 	chatIdField,
 	deliveryOptions,
@@ -22,6 +21,7 @@ import {
 	type DeliveryOptions,
 	type OperationContext,
 	type SentMessage,
+	chatTargetOf,
 } from '../common/send';
 import { splitMessageText, type ParseMode } from '../common/text';
 import { sendPartsInOrder } from './parts';
@@ -73,9 +73,7 @@ export async function execute(
 	itemIndex: number,
 	context: OperationContext,
 ): Promise<INodeExecutionData> {
-	const target: ChatTarget = {
-		chatId: resolveChatId(this.getNodeParameter('chatId', itemIndex), context.botId),
-	};
+	const target = chatTargetOf(this, itemIndex, context.botId);
 	const text = String(this.getNodeParameter('text', itemIndex) ?? '');
 	const options = this.getNodeParameter('options', itemIndex, {}) as TextOptions;
 	const parseMode = options.parseMode ?? '';
