@@ -16,77 +16,14 @@ import { faults } from '../fakes/fake-server';
 import { FakeSelarti, deliverAiWebhook } from '../fakes/selarti';
 import { FakeTelegram } from '../fakes/telegram';
 import { privateTextUpdate } from '../fakes/telegram-updates';
-import { N8nInstance, nodeOutput, waitFor, type WorkflowJson } from './harness';
+import { N8nInstance, nodeOutput, type WorkflowJson } from './harness';
+import { echoWorkflow, telegramCredential as credential, until } from './telegram-support';
 
-const PACKAGE = 'n8n-nodes-omnichannel-ai';
 const WEBHOOK_BOT = '111111111:AAwebhookBotTokenForE2eTests_000000';
 const POLLING_BOT = '222222222:AApollingBotTokenForE2eTests_000000';
 const TEMPLATE_BOT = '333333333:AAtemplateBotTokenForE2eTests_00000';
 const USER_CHAT = '86815320';
 const SELARTI_KEY = 'test-selarti-key';
-
-/** Waits until a condition holds (the harness's waitFor wants a value, not a boolean). */
-async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-	await waitFor(async () => (condition() ? true : undefined), { timeoutMs, describe: () => what });
-}
-
-const credential = (id: string, token: string, baseUrl: string) => ({
-	id,
-	name: `Telegram ${id}`,
-	type: 'omnichannelTelegramBotApi',
-	data: { accessToken: token, baseUrl },
-});
-
-/** Trigger → "Echo: <text>" repeated `times` times in the same chat. */
-function echoWorkflow(
-	id: string,
-	triggerType: string,
-	credentialId: string,
-	times: number,
-): WorkflowJson {
-	return {
-		id,
-		name: `e2e: ${triggerType} -> echo`,
-		nodes: [
-			{
-				id: `${id}-trigger`,
-				name: 'Trigger',
-				type: `${PACKAGE}.${triggerType}`,
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: `6b1e2c3d-4e5f-4a6b-8c7d-${id
-					.slice(-12)
-					.padStart(12, '0')
-					.replace(/[^0-9a-f]/gi, '0')}`,
-				parameters: {
-					events: ['message'],
-					options: triggerType === 'telegramBotPollingTrigger' ? { longPollTimeout: 5 } : {},
-				},
-				credentials: {
-					omnichannelTelegramBotApi: { id: credentialId, name: `Telegram ${credentialId}` },
-				},
-			},
-			{
-				id: `${id}-send`,
-				name: 'Reply',
-				type: `${PACKAGE}.telegramBot`,
-				typeVersion: 1,
-				position: [250, 0],
-				parameters: {
-					resource: 'message',
-					operation: 'sendText',
-					text: `={{ Array.from({ length: ${times} }, (_, i) => "Echo " + (i + 1) + ": " + $json.message.text).join("\\n\\n") }}`,
-					options: {},
-				},
-				credentials: {
-					omnichannelTelegramBotApi: { id: credentialId, name: `Telegram ${credentialId}` },
-				},
-			},
-		],
-		connections: { Trigger: { main: [[{ node: 'Reply', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-	};
-}
 
 /** The shipped template with ids, credentials and a task id filled in, as a user would. */
 function templateWorkflow(): WorkflowJson {
