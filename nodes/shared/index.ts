@@ -9,6 +9,7 @@ export * from './text/split';
 export * from './transport/types';
 export * from './transport/request';
 export * from './transport/errors';
+export * from './execute/run-operations';
 export { retryAfterMs } from './transport/retry-after';
 export { backoffDelayMs } from './transport/backoff';
 export { acquireRateLimits, resetRateLimits } from './transport/rate-limiter';

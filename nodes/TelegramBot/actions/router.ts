@@ -1,27 +1,16 @@
-import {
-	NodeApiError,
-	NodeOperationError,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { runOperations, type OperationTable } from '../../shared';
 import { botIdentity } from '../transport';
 import { answer } from './callback';
-import { ChatIdError } from './common/chat';
-import { KeyboardError } from './common/keyboard';
 import { PartialSendError, type OperationContext } from './common/send';
-import { TextSplitError } from './common/text';
 import { get } from './file';
 import { deleteMessage, editText, sendChatAction, sendMedia, sendText } from './message';
 import { MEDIA_OPERATIONS, type MediaOperation } from './message/sendMedia';
 
-type Operation = (
-	this: IExecuteFunctions,
-	itemIndex: number,
-	context: OperationContext,
-) => Promise<INodeExecutionData>;
+type Operation = OperationTable<OperationContext>[string][string];
 
-const OPERATIONS: Record<string, Record<string, Operation>> = {
+const OPERATIONS: OperationTable<OperationContext> = {
 	message: {
 		sendText: sendText.execute,
 		editText: editText.execute,
@@ -40,51 +29,15 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
 	file: { get: get.execute },
 };
 
-/** Our own checks fail as NodeOperationErrors naming the item; Telegram's errors stay NodeApiErrors. */
-function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number): Error {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	if (
-		error instanceof ChatIdError ||
-		error instanceof KeyboardError ||
-		error instanceof TextSplitError ||
-		error instanceof PartialSendError
-	) {
-		return new NodeOperationError(this.getNode(), error.message, { itemIndex });
-	}
-	return new NodeOperationError(this.getNode(), error instanceof Error ? error : String(error), {
-		itemIndex,
-	});
-}
-
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
 	const { botId } = await botIdentity(this);
-	const output: INodeExecutionData[] = [];
-
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const resource = this.getNodeParameter('resource', itemIndex) as string;
-		const operation = this.getNodeParameter('operation', itemIndex) as string;
-		const run = OPERATIONS[resource]?.[operation];
-		try {
-			if (!run)
-				throw new NodeOperationError(
-					this.getNode(),
-					`The operation "${operation}" of "${resource}" is not supported.`,
-					{ itemIndex },
-				);
-			output.push(await run.call(this, itemIndex, { botId }));
-		} catch (error) {
-			const failure = asNodeError.call(this, error, itemIndex);
-			if (!this.continueOnFail()) throw failure;
-			output.push({
-				json: {
-					ok: false,
-					error: failure.message,
-					...(error instanceof PartialSendError ? { sentMessageIds: error.sentMessageIds } : {}),
-				},
-				pairedItem: { item: itemIndex },
-			});
-		}
-	}
-	return [output];
+	return await runOperations(this, {
+		operations: OPERATIONS,
+		context: { botId },
+		// A long text that failed part-way says which parts did arrive, so nothing is sent twice by hand.
+		errorFields: (error) => ({
+			ok: false,
+			...(error instanceof PartialSendError ? { sentMessageIds: error.sentMessageIds } : {}),
+		}),
+	});
 }

@@ -105,9 +105,17 @@ export function networkError(
 	});
 }
 
-/** An error from n8n's request helpers as a node error (it usually already is one). */
-export function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
+/**
+ * Any error as a node error (n8n's request helpers usually throw one already). Our own checks
+ * throw plain Errors whose message names the field and the fix; they keep that message.
+ */
+export function asNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	if (error instanceof Error) return new NodeOperationError(node, error);
-	return new NodeApiError(node, { message: String(error) } as JsonObject);
+	return new NodeOperationError(node, error instanceof Error ? error : String(error), {
+		itemIndex,
+	});
 }
