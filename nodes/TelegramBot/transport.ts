@@ -1,8 +1,9 @@
-import { NodeApiError, NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 
 import {
 	apiRequest,
 	defaultErrorDescription,
+	providerResponseOf,
 	type ApiRequest,
 	type ErrorDescription,
 	type ProviderProfile,
@@ -187,9 +188,7 @@ export async function telegramDownload(
 
 /** Telegram's error envelope inside an error the transport raised, if it is one. */
 export function telegramErrorOf(error: unknown): TelegramEnvelope | undefined {
-	if (!(error instanceof NodeApiError)) return undefined;
-	const response = error.errorResponse as { body?: unknown } | undefined;
-	return envelope(response?.body);
+	return envelope(providerResponseOf(error)?.body);
 }
 
 /** The number before ':' in a bot token: the bot's own user id, part of every conversation key. */

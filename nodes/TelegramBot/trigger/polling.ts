@@ -1,6 +1,6 @@
 import { sleepWithAbort, type INodeExecutionData, type Logger } from 'n8n-workflow';
 
-import { backoffDelayMs } from '../../shared';
+import { backoffDelayMs, retryAfterOfError } from '../../shared';
 import { telegramCall, telegramErrorOf, type TelegramEnvelope } from '../transport';
 import type { DownloadContext } from './download';
 import { updateSchema } from './parse';
@@ -98,14 +98,9 @@ export async function longPoll(options: LongPollOptions): Promise<void> {
 				return;
 			}
 			failures++;
-			const asked = answer?.parameters?.retry_after;
 			const wait =
-				asked !== undefined
-					? asked * 1000
-					: Math.max(
-							BACKOFF_BASE_MS / 2,
-							backoffDelayMs(failures, BACKOFF_BASE_MS, BACKOFF_MAX_MS),
-						);
+				retryAfterOfError(error) ??
+				Math.max(BACKOFF_BASE_MS / 2, backoffDelayMs(failures, BACKOFF_BASE_MS, BACKOFF_MAX_MS));
 			options.logger.warn(
 				`Telegram Bot Polling Trigger: getUpdates failed (${(error as Error).message}); retrying in ${Math.round(wait / 1000)} s`,
 			);

@@ -1,5 +1,6 @@
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
+import { retryAfterMs } from './retry-after';
 import type { ErrorDescription, ProviderProfile, ProviderResponse } from './types';
 
 const STATUS_HINTS: Record<number, string> = {
@@ -54,10 +55,12 @@ export function providerError(
 	const hint = [extra.hint, described.hint ?? STATUS_HINTS[response.statusCode]]
 		.filter(Boolean)
 		.join(' ');
-	// Only the status and body go in: never request options, which carry credentials.
+	// Only the status, the body and the wait the provider asked for go in: never request options
+	// or headers, which can carry credentials.
 	const errorResponse = {
 		httpCode: String(response.statusCode),
 		body: (response.body ?? null) as JsonObject,
+		retryAfterMs: retryAfterMs(response) ?? null,
 	} as JsonObject;
 	return new NodeApiError(node, errorResponse, {
 		message: `${profile.displayName} answered ${response.statusCode}: ${described.message}`,
@@ -118,4 +121,22 @@ export function asNodeError(
 	return new NodeOperationError(node, error instanceof Error ? error : String(error), {
 		itemIndex,
 	});
+}
+
+/** The provider's answer kept in an error raised by providerError (status and body), if any. */
+export function providerResponseOf(error: unknown): ProviderResponse | undefined {
+	if (!(error instanceof NodeApiError)) return undefined;
+	const kept = error.errorResponse as { httpCode?: unknown; body?: unknown } | undefined;
+	const statusCode = Number(kept?.httpCode);
+	return Number.isInteger(statusCode) ? { statusCode, headers: {}, body: kept?.body } : undefined;
+}
+
+/**
+ * How long the provider asked to wait, for callers that pace themselves (a polling loop): read
+ * once by retryAfterMs when the error was raised, from the body or the headers.
+ */
+export function retryAfterOfError(error: unknown): number | undefined {
+	if (!(error instanceof NodeApiError)) return undefined;
+	const wait = (error.errorResponse as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
+	return typeof wait === 'number' ? wait : undefined;
 }

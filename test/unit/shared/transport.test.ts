@@ -16,7 +16,9 @@ import {
 
 import {
 	apiRequest,
+	providerResponseOf,
 	resetRateLimits,
+	retryAfterOfError,
 	type ApiRequest,
 	type ProviderProfile,
 } from '../../../nodes/shared';
@@ -215,6 +217,14 @@ describe('shared transport', () => {
 			.execute([read({ retry: { maxAttempts: 3 } })])
 			.catch((e: unknown) => e)) as NodeApiError;
 		expect(error.description).toMatch(/Still rate limited after 3 attempts/);
+		// Callers that pace themselves (a polling loop) read the wait and the answer back from the error.
+		expect(retryAfterOfError(error)).toBe(1000);
+		expect(providerResponseOf(error)).toEqual({
+			statusCode: 429,
+			headers: {},
+			body: { retry_after: 1 },
+		});
+		expect(retryAfterOfError(new Error('plain'))).toBeUndefined();
 		expect(server.requestsTo('GET /read')).toHaveLength(3);
 		expect(slept).toEqual([1000, 1000]);
 	});

@@ -144,6 +144,25 @@ describe('Telegram Bot Polling Trigger (long polling) against the fake Bot API',
 		expect(run.errors).toEqual([]);
 	});
 
+	it('waits as long as a 429 asks, wherever it says so (here only in Retry-After), then carries on', async () => {
+		telegram.failNext(
+			/getUpdates$/,
+			faults.respond(
+				429,
+				{ ok: false, error_code: 429, description: 'Too Many Requests' },
+				{ 'Retry-After': '2' },
+			),
+		);
+		const run = await start(poller({}));
+		telegram.pushUpdate(privateTextUpdate('after the wait'));
+		await run.waitForEmit(1, 8000);
+		const [limited, next] = getUpdatesCalls();
+		expect(limited.fault).toBeDefined();
+		expect(next.receivedAt - limited.receivedAt).toBeGreaterThanOrEqual(1900);
+		expect(texts(run)).toEqual(['after the wait']);
+		expect(run.errors).toEqual([]);
+	});
+
 	it('reports a webhook set meanwhile as an error that stops polling (n8n then retries activation)', async () => {
 		const run = await start(poller({}));
 		await telegram.waitForRequests(/getUpdates$/);
