@@ -30,8 +30,6 @@ export const AI_TASK_EVENTS = [
 
 export type AiTaskEvent = (typeof AI_TASK_EVENTS)[number]['value'];
 
-export const MESSAGE_EVENTS: readonly AiTaskEvent[] = ['reply', 'operatorMessage', 'userMessage'];
-
 /** Everything except the user's own echo: what a new trigger listens to. */
 export const DEFAULT_EVENTS: AiTaskEvent[] = AI_TASK_EVENTS.map((e) => e.value).filter(
 	(e) => e !== 'userMessage',

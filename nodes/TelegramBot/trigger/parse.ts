@@ -1,7 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { compact, conversationInfo, type Attachment, type ConversationEvent } from '../../shared';
+import {
+	compact,
+	conversationInfo,
+	idString,
+	type Attachment,
+	type ConversationEvent,
+} from '../../shared';
 import { MESSAGE_UPDATE_TYPES, UPDATE_TYPES, updateTypeOf } from './updateTypes';
 
 /**
@@ -29,18 +35,6 @@ function obj(value: unknown): Obj | undefined {
 	return typeof value === 'object' && value !== null && !Array.isArray(value)
 		? (value as Obj)
 		: undefined;
-}
-
-/**
- * Ids as exact strings. Telegram ids fit in 52 bits (so JSON numbers are exact), but supergroup
- * ids like -1001293752024 are beyond 2^31 and break tools that use 32-bit integers.
- */
-export function idString(value: unknown): string | undefined {
-	if (typeof value === 'number' && Number.isFinite(value))
-		return Number.isSafeInteger(value) ? String(value) : BigInt(value).toString();
-	if (typeof value === 'bigint') return value.toString();
-	if (typeof value === 'string' && value !== '') return value;
-	return undefined;
 }
 
 function text(value: unknown): string | undefined {

@@ -26,10 +26,26 @@ export const flexibleBoolean = z.preprocess(
 	z.boolean(),
 );
 
+/**
+ * An id as an exact string, whether it came as a number or a string. Supergroup ids such as
+ * -1001293752024 are beyond 2^31 and break tools that use 32-bit integers; a number too large for
+ * String() to print in full (1e21 and up) keeps its digits.
+ */
+export function idString(value: unknown): string | undefined {
+	if (typeof value === 'number' && Number.isFinite(value)) {
+		return Number.isInteger(value) && !Number.isSafeInteger(value)
+			? BigInt(value).toString()
+			: String(value);
+	}
+	if (typeof value === 'bigint') return value.toString();
+	if (typeof value === 'string' && value !== '') return value;
+	return undefined;
+}
+
 /** A provider id that may come as a number or a string; always output as a string. */
 export const flexibleId = z
 	.union([z.string(), z.number().finite(), z.bigint()])
-	.transform((v) => String(v));
+	.transform((v) => idString(v) ?? '');
 
 /** An optional id: null, undefined and '' become undefined. */
 export const optionalId = z.preprocess(

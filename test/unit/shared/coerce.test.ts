@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import {
 	describeZodError,
+	idString,
 	flexibleBoolean,
 	flexibleId,
 	optionalId,
@@ -44,6 +45,10 @@ describe('zod coercion helpers', () => {
 		expect(optionalId.parse(null)).toBeUndefined();
 		expect(optionalId.parse('')).toBeUndefined();
 		expect(flexibleId.safeParse({}).success).toBe(false);
+		expect(idString(1e21)).toBe('1000000000000000000000'); // String(1e21) would be "1e+21"
+		expect(idString(-1001293752024)).toBe('-1001293752024');
+		expect(idString('')).toBeUndefined();
+		expect(idString({})).toBeUndefined();
 	});
 
 	it('texts tolerate null and numbers', () => {

@@ -164,7 +164,3 @@ export function checkReplyMarkupJson(input: unknown): IDataObject {
 	}
 	return markup;
 }
-
-export function isInlineKeyboard(markup: IDataObject | undefined): boolean {
-	return !!markup && 'inline_keyboard' in markup;
-}
