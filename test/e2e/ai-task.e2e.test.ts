@@ -4,6 +4,8 @@
  * `Webhook → AI Task: Send` workflow that reaches Selarti with a session token, including one
  * forced token expiry that n8n must refresh without failing the item.
  */
+import type { INodeParameters } from 'n8n-workflow';
+
 import { triggerToken } from '../../nodes/AiTask/trigger/webhook-url';
 import { FakeSelarti, buildAiWebhook } from '../fakes/selarti';
 import { N8nInstance, nodeOutput, type WorkflowJson } from './harness';
@@ -98,6 +100,70 @@ const sendWorkflow: WorkflowJson = {
 	settings: { executionOrder: 'v1' },
 };
 
+const aiNode = (name: string, x: number, parameters: INodeParameters, extra: object = {}) => ({
+	id: `a3000000-0000-4000-8000-${String(x).padStart(12, '0')}`,
+	name,
+	type: `${PACKAGE}.aiTask`,
+	typeVersion: 1,
+	position: [x, 0] as [number, number],
+	parameters,
+	credentials: { selartiApi: CREDENTIAL },
+	...extra,
+});
+
+/** Add Target and Custom API Call, and a failing call reported as its item's error (On Error → Continue). */
+const targetWorkflow: WorkflowJson = {
+	id: 'e2eAiTaskTarget1',
+	name: 'e2e: Webhook -> AI Task: Add Target -> Custom API Call',
+	nodes: [
+		{
+			id: 'a3000000-0000-4000-8000-000000000000',
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 0],
+			webhookId: 'a3000000-0000-4000-8000-0000000000a1',
+			parameters: {
+				httpMethod: 'POST',
+				path: 'e2e-ai-target',
+				responseMode: 'lastNode',
+				options: {},
+			},
+		},
+		aiNode('Add Target', 200, {
+			resource: 'target',
+			operation: 'add',
+			taskId: 'task-1',
+			target: "={{ $('Webhook').item.json.body.username }}",
+		}),
+		aiNode('Custom call', 400, {
+			resource: 'custom',
+			operation: 'apiCall',
+			method: 'POST',
+			path: '/wf/add_target',
+			body: "={{ JSON.stringify({ task: 'task-1', target: $('Webhook').item.json.body.username + '_2' }) }}",
+		}),
+		aiNode(
+			'Unknown endpoint',
+			600,
+			{
+				resource: 'custom',
+				operation: 'apiCall',
+				method: 'POST',
+				path: '/wf/no_such_workflow',
+				body: '{}',
+			},
+			{ onError: 'continueRegularOutput' },
+		),
+	],
+	connections: {
+		Webhook: { main: [[{ node: 'Add Target', type: 'main', index: 0 }]] },
+		'Add Target': { main: [[{ node: 'Custom call', type: 'main', index: 0 }]] },
+		'Custom call': { main: [[{ node: 'Unknown endpoint', type: 'main', index: 0 }]] },
+	},
+	settings: { executionOrder: 'v1' },
+};
+
 const channelEvent = (text: string) => ({
 	conversation: { key: 'telegram:123456789:987654321' },
 	message: { text },
@@ -118,11 +184,12 @@ describe('AI Task in a real n8n', () => {
 				data: { baseUrl: selarti.apiBaseUrl, apiKey: API_KEY, sessionToken: '' },
 			},
 		]);
-		await n8n.importWorkflows([triggerWorkflow, sendWorkflow]);
-		await n8n.activate([triggerWorkflow.id, sendWorkflow.id]);
+		await n8n.importWorkflows([triggerWorkflow, sendWorkflow, targetWorkflow]);
+		await n8n.activate([triggerWorkflow.id, sendWorkflow.id, targetWorkflow.id]);
 		await n8n.start();
 		await n8n.waitForWebhook(TRIGGER_PATH);
 		await n8n.waitForWebhook('e2e-ai-send');
+		await n8n.waitForWebhook('e2e-ai-target');
 	});
 
 	afterAll(async () => {
@@ -212,5 +279,20 @@ describe('AI Task in a real n8n', () => {
 		expect(
 			replies.flatMap((e) => nodeOutput(e, 'Reply').map((i) => i.json.message_text)).sort(),
 		).toEqual(['AI: And the price?', 'AI: How much is the course?']);
+	});
+
+	it('adds targets, calls a /wf/ endpoint by path, and reports a failing call as its item’s error', async () => {
+		const response = await n8n.post('e2e-ai-target', { username: '@new_lead' });
+		expect(response.status).toBe(200);
+		expect(selarti.targets).toEqual([
+			{ task: 'task-1', target: '@new_lead' },
+			{ task: 'task-1', target: '@new_lead_2' },
+		]);
+		const [execution] = await n8n.waitForExecutions(targetWorkflow.id, 1);
+		expect(execution.status).toBe('success');
+		const [failed] = nodeOutput(execution, 'Unknown endpoint');
+		expect(String(failed.json.error)).toMatch(/^Selarti answered 404/);
+		expect(failed.pairedItem).toEqual(expect.objectContaining({ item: 0 }));
+		expect(JSON.stringify(execution.runData)).not.toContain(API_KEY);
 	});
 });
