@@ -2,10 +2,8 @@ import {
 	NodeApiError,
 	NodeConnectionTypes,
 	type IAuthenticateGeneric,
-	type ICredentialDataDecryptedObject,
 	type ICredentialType,
 	type IExecuteFunctions,
-	type IHttpRequestHelper,
 	type INodeExecutionData,
 	type INodeProperties,
 	type INodeType,
@@ -22,6 +20,7 @@ import {
 	type ApiRequest,
 	type ProviderProfile,
 } from '../../../nodes/shared';
+import { SelartiApi } from '../../../credentials/SelartiApi.credentials';
 import { FakeSelarti, FakeServer, faults } from '../../fakes';
 import { NodeHarness } from '../../helpers';
 
@@ -55,41 +54,6 @@ class ProbeApi implements ICredentialType {
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: { headers: { 'X-Api-Key': '={{$credentials.apiKey}}' } },
-	};
-}
-
-class SessionApi implements ICredentialType {
-	name = 'sessionApi';
-	displayName = 'Session API';
-	properties: INodeProperties[] = [
-		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' },
-		{
-			displayName: 'API Key',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-		},
-		{
-			displayName: 'Session Token',
-			name: 'sessionToken',
-			type: 'hidden',
-			typeOptions: { expirable: true },
-			default: '',
-		},
-	];
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const answer = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: `${String(credentials.baseUrl)}/wf/auth`,
-			body: { key: credentials.apiKey },
-			json: true,
-		})) as { response: { token: string } };
-		return { sessionToken: answer.response.token };
-	}
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.sessionToken}}' } },
 	};
 }
 
@@ -394,11 +358,11 @@ describe('shared transport', () => {
 	});
 });
 
-describe('shared transport with a session token credential', () => {
+describe('shared transport with a session token credential (Selarti API)', () => {
 	const selarti = new FakeSelarti({ tasks: ['task-1'] });
 	const sessionProfile: ProviderProfile = {
 		displayName: 'Selarti',
-		credentialType: 'sessionApi',
+		credentialType: 'selartiApi',
 		refreshesSessionOn401: true,
 	};
 	beforeAll(async () => await selarti.start());
@@ -406,8 +370,8 @@ describe('shared transport with a session token credential', () => {
 
 	it('reissues a 401 once through n8n’s own refresh, without a failed item', async () => {
 		const h = new NodeHarness(probeNode(sessionProfile), {
-			credentials: { sessionApi: { baseUrl: selarti.apiBaseUrl, apiKey: 'test-selarti-key' } },
-			credentialTypes: [new SessionApi()],
+			credentials: { selartiApi: { baseUrl: selarti.apiBaseUrl, apiKey: 'test-selarti-key' } },
+			credentialTypes: [new SelartiApi()],
 		});
 		const body = { task_id: 'task-1', chat_id: 'telegram:1:2', text: 'hello' };
 		const item = {
@@ -422,10 +386,10 @@ describe('shared transport with a session token credential', () => {
 		expect(selarti.sent).toHaveLength(2);
 	});
 
-	it('reports a key that stays unauthorized with the provider’s status', async () => {
+	it('reports a key that stays unauthorized as a node error without the key in it', async () => {
 		const h = new NodeHarness(probeNode(sessionProfile), {
-			credentials: { sessionApi: { baseUrl: selarti.apiBaseUrl, apiKey: 'wrong-key' } },
-			credentialTypes: [new SessionApi()],
+			credentials: { selartiApi: { baseUrl: selarti.apiBaseUrl, apiKey: 'wrong-key' } },
+			credentialTypes: [new SelartiApi()],
 		});
 		const error = (await h
 			.execute([
