@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	sleepWithAbort,
 	type IDataObject,
 	type INodeType,
 	type INodeTypeDescription,
@@ -12,6 +11,7 @@ import { longPoll, type OffsetStore } from './trigger/polling';
 import { downloadOption, eventProperties, readSettings, takeOverOption } from './trigger/process';
 import { deleteWebhook, getWebhookInfo, webhookTakenError } from './trigger/registration';
 import { allowedUpdates } from './trigger/updateTypes';
+import { pause } from '../shared';
 import { TELEGRAM_CREDENTIAL, botIdentity } from './transport';
 
 /** How long deactivation waits for the loop to wind down after aborting its call. */
@@ -125,7 +125,7 @@ export class TelegramBotPollingTrigger implements INodeType {
 			const grace = new AbortController();
 			await Promise.race([
 				loop.finally(() => grace.abort()),
-				sleepWithAbort(STOP_GRACE_MS, grace.signal).catch(() => undefined),
+				pause(STOP_GRACE_MS, grace.signal),
 			]);
 		};
 

@@ -13,3 +13,4 @@ export * from './execute/run-operations';
 export { retryAfterMs } from './transport/retry-after';
 export { backoffDelayMs } from './transport/backoff';
 export { acquireRateLimits, resetRateLimits } from './transport/rate-limiter';
+export * from './timing/pause';

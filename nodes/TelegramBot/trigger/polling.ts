@@ -1,6 +1,6 @@
-import { sleepWithAbort, type INodeExecutionData, type Logger } from 'n8n-workflow';
+import type { INodeExecutionData, Logger } from 'n8n-workflow';
 
-import { backoffDelayMs, retryAfterOfError } from '../../shared';
+import { backoffDelayMs, pause, retryAfterOfError } from '../../shared';
 import { telegramCall, telegramErrorOf, type TelegramEnvelope } from '../transport';
 import type { DownloadContext } from './download';
 import { updateSchema } from './parse';
@@ -40,14 +40,6 @@ function isFatal(answer: TelegramEnvelope | undefined): boolean {
 	if (!answer) return false;
 	if (answer.error_code === 401 || answer.error_code === 404) return true;
 	return answer.error_code === 409 && /webhook is active/i.test(answer.description ?? '');
-}
-
-async function pause(ms: number, signal: AbortSignal): Promise<void> {
-	try {
-		await sleepWithAbort(ms, signal);
-	} catch {
-		// Aborted: the loop checks the signal itself.
-	}
 }
 
 function nextOffsetAfter(update: unknown): number | undefined {
