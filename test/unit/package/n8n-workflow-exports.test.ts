@@ -7,14 +7,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
+import * as workflowV1 from 'n8n-workflow';
+import * as workflowV2 from 'n8n-workflow-v2';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const SHIPPED_DIRS = ['nodes', 'credentials'];
 
 /** The installed majors: n8n-workflow (1.x, what n8n 1.123 ships) and its 2.x alias. */
 const VERSIONS: Record<string, Record<string, unknown>> = {
-	'n8n-workflow 1.x': require('n8n-workflow') as Record<string, unknown>,
-	'n8n-workflow 2.x': require('n8n-workflow-v2') as Record<string, unknown>,
+	'n8n-workflow 1.x': workflowV1 as unknown as Record<string, unknown>,
+	'n8n-workflow 2.x': workflowV2 as unknown as Record<string, unknown>,
 };
 
 function sourceFiles(dir: string): string[] {
