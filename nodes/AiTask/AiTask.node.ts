@@ -6,10 +6,9 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import * as custom from './actions/custom';
-import * as message from './actions/message';
-import { router } from './actions/router';
-import * as target from './actions/target';
+import { actionProperties, runOperations } from '../shared';
+import { AI_TASK_RESOURCES } from './actions/resources';
+import { SELARTI_CREDENTIAL } from './transport';
 
 export class AiTask implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,27 +23,11 @@ export class AiTask implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'selartiApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Message', value: 'message' },
-					{ name: 'Target', value: 'target' },
-					{ name: 'Custom API Call', value: 'custom' },
-				],
-				default: 'message',
-			},
-			...message.description,
-			...target.description,
-			...custom.description,
-		],
+		credentials: [{ name: SELARTI_CREDENTIAL, required: true }],
+		properties: actionProperties(AI_TASK_RESOURCES, 'message'),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await runOperations(this, { resources: AI_TASK_RESOURCES, extra: {} });
 	}
 }

@@ -11,7 +11,14 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { acknowledgeWebhook, readJsonObjectBody, rejectWebhook, secretsEqual } from '../shared';
+import {
+	acknowledgeWebhook,
+	isDuplicateDelivery,
+	readJsonObjectBody,
+	rejectWebhook,
+	secretsEqual,
+} from '../shared';
+import { SELARTI_CREDENTIAL } from './transport';
 import { classify, eventItem } from './trigger/classify';
 import { triggerProperties } from './trigger/description';
 import {
@@ -21,16 +28,14 @@ import {
 	outputIndexOf,
 	type AiTaskEvent,
 } from './trigger/events';
-import { isDuplicateDelivery } from './trigger/memory';
+import { seenMessages } from './trigger/memory';
 import { parseSelartiWebhook } from './trigger/schema';
-import { normalizeWebhookPath, triggerToken, triggerUrl } from './trigger/webhook-url';
-
-const CREDENTIAL = 'selartiApi';
+import { normalizeWebhookPath, triggerToken, triggerUrl } from './trigger/webhookUrl';
 
 async function apiKeyOf(
 	context: IWebhookFunctions | IHookFunctions | ILoadOptionsFunctions,
 ): Promise<string> {
-	const credentials = await context.getCredentials<{ apiKey?: unknown }>(CREDENTIAL);
+	const credentials = await context.getCredentials<{ apiKey?: unknown }>(SELARTI_CREDENTIAL);
 	return typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
 }
 
@@ -53,7 +58,7 @@ export class AiTaskTrigger implements INodeType {
 		defaults: { name: 'AI Task Trigger' },
 		inputs: [],
 		outputs: `={{(${configuredOutputs})($parameter)}}`,
-		credentials: [{ name: CREDENTIAL, required: true }],
+		credentials: [{ name: SELARTI_CREDENTIAL, required: true }],
 		webhooks: [
 			{
 				name: 'default',
@@ -162,7 +167,10 @@ export class AiTaskTrigger implements INodeType {
 
 		const scope = `${this.getWorkflow().id ?? ''}|${this.getNode().id}`;
 		const options = this.getNodeParameter('options', {}) as { dropDuplicates?: boolean };
-		if (options.dropDuplicates !== false && isDuplicateDelivery(scope, body.message_id)) {
+		if (
+			options.dropDuplicates !== false &&
+			isDuplicateDelivery(seenMessages, scope, body.message_id)
+		) {
 			return acknowledgeWebhook(this, { ok: true, ignored: 'duplicate message_id' });
 		}
 

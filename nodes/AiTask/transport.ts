@@ -10,6 +10,7 @@ import {
 import {
 	apiRequest,
 	defaultErrorDescription,
+	InputError,
 	type ErrorDescription,
 	type ProviderProfile,
 	type ProviderResponse,
@@ -103,21 +104,12 @@ export interface SelartiCall {
 }
 
 /** Normalises a user-typed path to "/wf/<name>" form, or explains what is wrong. */
-export function workflowPath(
-	context: RequestContext,
-	raw: string,
-	field: string,
-	itemIndex?: number,
-): string {
+export function workflowPath(raw: string, field: string): string {
 	const path = '/' + raw.trim().replace(/^\/+/, '');
 	if (!/^\/wf\/[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/.test(path)) {
-		throw new NodeOperationError(
-			context.getNode(),
+		throw new InputError(
 			`"${field}" must be a path under /wf/, e.g. /wf/send_message; got "${raw}"`,
-			{
-				itemIndex,
-				description: 'Only Selarti workflow endpoints use the session token this credential holds.',
-			},
+			'Only Selarti workflow endpoints use the session token this credential holds.',
 		);
 	}
 	return path;
@@ -129,13 +121,13 @@ export function workflowPath(
  * n8n's generic 401, which is rewritten to say which field to fix.
  */
 export async function selartiRequest<T = unknown>(
-	this: SelartiContext,
+	context: SelartiContext,
 	call: SelartiCall,
 ): Promise<T> {
-	const credentials = await this.getCredentials(SELARTI_CREDENTIAL, call.itemIndex);
+	const credentials = await context.getCredentials(SELARTI_CREDENTIAL, call.itemIndex);
 	const baseURL = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
 	try {
-		return (await apiRequest.call(this, SELARTI_PROFILE, {
+		return (await apiRequest.call(context, SELARTI_PROFILE, {
 			method: call.method,
 			url: `${baseURL}${call.path}`,
 			body: call.body,
@@ -143,7 +135,7 @@ export async function selartiRequest<T = unknown>(
 			itemIndex: call.itemIndex,
 		})) as T;
 	} catch (error) {
-		throw explainAuthFailure(this, error, call.itemIndex);
+		throw explainAuthFailure(context, error, call.itemIndex);
 	}
 }
 

@@ -6,7 +6,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { triggerToken } from '../../nodes/AiTask/trigger/webhook-url';
+import { triggerToken } from '../../nodes/AiTask/trigger/webhookUrl';
 import { FakeSelarti, buildAiWebhook } from '../fakes/selarti';
 import { N8nInstance, nodeOutput, type WorkflowJson } from './harness';
 import { httpRequest } from './harness/http';

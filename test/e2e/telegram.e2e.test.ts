@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { triggerToken } from '../../nodes/AiTask/trigger/webhook-url';
+import { triggerToken } from '../../nodes/AiTask/trigger/webhookUrl';
 import { faults } from '../fakes/fake-server';
 import { FakeSelarti, deliverAiWebhook } from '../fakes/selarti';
 import { FakeTelegram } from '../fakes/telegram';

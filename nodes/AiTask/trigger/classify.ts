@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { conversationInfo, tryParseConversationKey, type ConversationInfo } from '../../shared';
-import { dialogStates, turnedOn, type RecentMap } from './memory';
+import type { RecentMap } from '../../shared';
+import { dialogStates, turnedOn } from './memory';
 import type { AiTaskEvent } from './events';
 import type { SelartiWebhook } from './schema';
 

@@ -40,14 +40,6 @@ export function conversationInfo(route: ConversationRoute): ConversationInfo {
 	return { key: buildConversationKey(route), chatId: chatIdOf(route), ...route };
 }
 
-/** Removes undefined values so items stay clean in the n8n UI. */
-export function compact<T extends IDataObject>(value: T): T {
-	for (const key of Object.keys(value)) {
-		if (value[key] === undefined) delete value[key];
-	}
-	return value;
-}
-
 /**
  * Attachments as text lines `file:<kind>|<id>|<url>`, the format AI agents on these channels
  * already read. `|` inside a value would break the format, so it is percent-encoded.

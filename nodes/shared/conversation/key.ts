@@ -40,6 +40,9 @@ export const MAX_CONVERSATION_KEY_LENGTH = 255;
 const SAFE_BYTE = /[A-Za-z0-9._@+=-]/;
 const ENCODED_PART = /^(?:[A-Za-z0-9._@+=-]|%[0-9A-F]{2})+$/;
 
+/** A Telegram chat as the Bot API names it: a (negative for groups) number or @channelusername. */
+export const TELEGRAM_CHAT_ID = /^(?:-?\d+|@[A-Za-z0-9_]{4,})$/;
+
 /** Extra checks where a provider's ids have a known shape, so a typo fails at build time. */
 const PART_RULES: Partial<Record<string, { pattern: RegExp; expected: string }>> = {
 	'telegram.botId': {
@@ -47,7 +50,7 @@ const PART_RULES: Partial<Record<string, { pattern: RegExp; expected: string }>>
 		expected: 'digits (the number before ":" in the bot token)',
 	},
 	'telegram.chatId': {
-		pattern: /^(?:-?\d+|@[A-Za-z0-9_]{4,})$/,
+		pattern: TELEGRAM_CHAT_ID,
 		expected: 'a numeric chat id or @channelusername',
 	},
 };

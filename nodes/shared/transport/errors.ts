@@ -1,6 +1,7 @@
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
-import { retryAfterMs } from './retry-after';
+import { InputError } from '../errors/inputError';
+import { retryAfterMs } from './retryAfter';
 import type { ErrorDescription, ProviderProfile, ProviderResponse } from './types';
 
 const STATUS_HINTS: Record<number, string> = {
@@ -110,7 +111,7 @@ export function networkError(
 
 /**
  * Any error as a node error (n8n's request helpers usually throw one already). Our own checks
- * throw plain Errors whose message names the field and the fix; they keep that message.
+ * throw InputError: its message names the field, its fix becomes the error's description.
  */
 export function asNodeError(
 	node: INode,
@@ -118,6 +119,8 @@ export function asNodeError(
 	itemIndex?: number,
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	if (error instanceof InputError)
+		return new NodeOperationError(node, error.message, { itemIndex, description: error.fix });
 	return new NodeOperationError(node, error instanceof Error ? error : String(error), {
 		itemIndex,
 	});

@@ -8,8 +8,8 @@ import {
 
 import { backoffDelayMs } from './backoff';
 import { asNodeError, networkError, providerError } from './errors';
-import { acquireRateLimits } from './rate-limiter';
-import { retryAfterMs } from './retry-after';
+import { acquireRateLimits } from './rateLimiter';
+import { retryAfterMs } from './retryAfter';
 import type {
 	ApiRequest,
 	ProviderProfile,

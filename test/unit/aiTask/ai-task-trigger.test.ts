@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { SelartiApi } from '../../../credentials/SelartiApi.credentials';
 import { AiTaskTrigger } from '../../../nodes/AiTask/AiTaskTrigger.node';
 import { resetTriggerMemory } from '../../../nodes/AiTask/trigger/memory';
-import { triggerToken } from '../../../nodes/AiTask/trigger/webhook-url';
+import { triggerToken } from '../../../nodes/AiTask/trigger/webhookUrl';
 import { buildAiWebhook, bubbleId } from '../../fakes/selarti';
 import { NodeHarness } from '../../helpers';
 

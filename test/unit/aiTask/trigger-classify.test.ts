@@ -10,7 +10,7 @@ import {
 	configuredOutputs,
 	DEFAULT_EVENTS,
 } from '../../../nodes/AiTask/trigger/events';
-import { RecentMap } from '../../../nodes/AiTask/trigger/memory';
+import { RecentMap } from '../../../nodes/shared';
 import { parseSelartiWebhook, type SelartiWebhook } from '../../../nodes/AiTask/trigger/schema';
 
 function parse(fields: Record<string, unknown>): SelartiWebhook {

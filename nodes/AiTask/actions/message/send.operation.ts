@@ -1,41 +1,30 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { attachmentLines, MAX_CONVERSATION_KEY_LENGTH, type Attachment } from '../../../shared';
+import {
+	attachmentLines,
+	conversationChatIdField,
+	defineOperation,
+	InputError,
+	jsonObjectParameter,
+	MAX_CONVERSATION_KEY_LENGTH,
+	textParameter,
+	type Attachment,
+	type OperationContext,
+} from '../../../shared';
+import { requireTaskId, taskIdField } from '../../descriptions';
 import { selartiRequest, workflowPath } from '../../transport';
-import { jsonObjectParameter } from '../json';
 
 /** The send endpoint is not in Selarti's public docs; this is the documented default (see README). */
 export const DEFAULT_SEND_MESSAGE_PATH = '/wf/send_message';
 
-const showForSend = { resource: ['message'], operation: ['send'] };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Task ID',
-		name: 'taskId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '1712345678901x123456789012345678',
-		description: 'ID of a Selarti task of type "Web" (Selarti panel → Tasks → copy the task ID)',
-		displayOptions: { show: showForSend },
-	},
-	{
-		displayName: 'Chat ID',
-		name: 'chatId',
-		type: 'string',
-		required: true,
-		default: '={{ $json.conversation?.key }}',
-		description:
-			'Your unique ID of this conversation. Selarti keeps the dialog context per chat ID and returns it with the answer as "external_chat_id". The default is the conversation key of a channel trigger.',
-		displayOptions: { show: showForSend },
-	},
+const properties: INodeProperties[] = [
+	taskIdField(
+		'ID of a Selarti task of type "Web" (Selarti panel → Tasks → copy the task ID)',
+		'1712345678901x123456789012345678',
+	),
+	conversationChatIdField(
+		'Your unique ID of this conversation. Selarti keeps the dialog context per chat ID and returns it with the answer as "external_chat_id". The default is the conversation key of a channel trigger.',
+	),
 	{
 		displayName: 'Text',
 		name: 'text',
@@ -44,7 +33,6 @@ export const description: INodeProperties[] = [
 		default: '={{ $json.message?.text }}',
 		description:
 			"The user's message for the AI. The default is the message text of a channel trigger.",
-		displayOptions: { show: showForSend },
 	},
 	{
 		displayName: 'Contact',
@@ -53,7 +41,6 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Contact Field',
 		default: {},
 		description: 'Who wrote the message, so the AI and the managers see it in Selarti',
-		displayOptions: { show: showForSend },
 		options: [
 			{
 				displayName: 'Name',
@@ -81,7 +68,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show: showForSend },
 		options: [
 			{
 				displayName: 'Additional Body Fields (JSON)',
@@ -127,62 +113,39 @@ function incomingAttachments(item: INodeExecutionData): Attachment[] {
 	);
 }
 
-function stringParameter(context: IExecuteFunctions, name: string, itemIndex: number): string {
-	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
-	return value === undefined || value === null ? '' : String(value);
-}
-
 /** Builds the body, checking locally what Selarti would otherwise refuse with a vaguer message. */
-export function buildSendBody(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	item: INodeExecutionData,
-): { path: string; body: IDataObject } {
-	const node = context.getNode();
-	const options = context.getNodeParameter('options', itemIndex, {}) as SendOptions;
-	const taskId = stringParameter(context, 'taskId', itemIndex).trim();
-	const chatId = stringParameter(context, 'chatId', itemIndex).trim();
-	const text = stringParameter(context, 'text', itemIndex);
+export function buildSendBody(context: OperationContext): { path: string; body: IDataObject } {
+	const options = context.parameter<SendOptions>('options', {});
+	const taskId = requireTaskId(context.parameter('taskId', ''));
+	const chatId = textParameter(context.parameter('chatId', '')).trim();
+	const text = textParameter(context.parameter('text', ''));
 
-	if (taskId === '') {
-		throw new NodeOperationError(node, '"Task ID" is empty', {
-			itemIndex,
-			description: 'Copy the ID of a task of type "Web" from the Selarti panel.',
-		});
-	}
 	if (chatId === '') {
-		throw new NodeOperationError(node, '"Chat ID" is empty', {
-			itemIndex,
-			description:
-				'Map the "conversation.key" field of a channel trigger (the default expression does this when the node follows one), or set your own unique ID of the conversation.',
-		});
+		throw new InputError(
+			'"Chat ID" is empty',
+			'Map the "conversation.key" field of a channel trigger (the default expression does this when the node follows one), or set your own unique ID of the conversation.',
+		);
 	}
 	if (chatId.length > MAX_CONVERSATION_KEY_LENGTH) {
-		throw new NodeOperationError(
-			node,
+		throw new InputError(
 			`"Chat ID" is ${chatId.length} characters long; the limit is ${MAX_CONVERSATION_KEY_LENGTH}`,
-			{
-				itemIndex,
-				description:
-					'Map "conversation.key" of a channel trigger rather than building a long ID yourself.',
-			},
+			'Map "conversation.key" of a channel trigger rather than building a long ID yourself.',
 		);
 	}
 
 	const lines =
-		options.appendAttachments === false ? [] : attachmentLines(incomingAttachments(item));
+		options.appendAttachments === false ? [] : attachmentLines(incomingAttachments(context.item));
 	const fullText = [text.trim() === '' ? '' : text, ...lines]
 		.filter((part) => part !== '')
 		.join('\n');
 	if (fullText === '') {
-		throw new NodeOperationError(node, '"Text" is empty and the input item has no attachments', {
-			itemIndex,
-			description:
-				'Map the message text (default: {{ $json.message?.text }}) or filter out items without text before this node.',
-		});
+		throw new InputError(
+			'"Text" is empty and the input item has no attachments',
+			'Map the message text (default: {{ $json.message?.text }}) or filter out items without text before this node.',
+		);
 	}
 
-	const contact = context.getNodeParameter('contact', itemIndex, {}) as IDataObject;
+	const contact = context.parameter<IDataObject>('contact', {});
 	const body: IDataObject = { task_id: taskId, chat_id: chatId, text: fullText };
 	for (const field of ['name', 'phone', 'username']) {
 		const value = contact[field];
@@ -191,19 +154,12 @@ export function buildSendBody(
 	}
 	Object.assign(
 		body,
-		jsonObjectParameter(
-			context,
-			options.additionalBodyFields,
-			'Additional Body Fields (JSON)',
-			itemIndex,
-		),
+		jsonObjectParameter(options.additionalBodyFields, 'Additional Body Fields (JSON)'),
 	);
 
 	const path = workflowPath(
-		context,
 		options.sendMessagePath || DEFAULT_SEND_MESSAGE_PATH,
 		'Send Message Path',
-		itemIndex,
 	);
 	return { path, body };
 }
@@ -212,23 +168,28 @@ export function buildSendBody(
  * Hands the user's message to the AI task. The answer comes later to the AI Task Trigger. Not
  * idempotent: a send that may have reached Selarti is never repeated (no duplicate AI turns).
  */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	item: INodeExecutionData,
-): Promise<IDataObject> {
-	const { path, body } = buildSendBody(this, itemIndex, item);
-	const answer = (await selartiRequest.call(this, {
-		method: 'POST',
-		path,
-		body,
-		idempotent: false,
-		itemIndex,
-	})) as { response?: unknown } | undefined;
-	return {
-		taskId: body.task_id,
-		chatId: body.chat_id,
-		text: body.text,
-		response: (answer?.response ?? answer ?? {}) as IDataObject,
-	};
-}
+export const send = defineOperation({
+	value: 'send',
+	name: 'Send',
+	action: 'Send a message to an AI task',
+	description: "Hand a user's message to an AI task; the answer arrives at the AI Task Trigger",
+	properties,
+	async execute(context) {
+		const { path, body } = buildSendBody(context);
+		const answer = await selartiRequest<{ response?: unknown } | undefined>(context.execution, {
+			method: 'POST',
+			path,
+			body,
+			idempotent: false,
+			itemIndex: context.itemIndex,
+		});
+		return {
+			json: {
+				taskId: body.task_id,
+				chatId: body.chat_id,
+				text: body.text,
+				response: (answer?.response ?? answer ?? {}) as IDataObject,
+			},
+		};
+	},
+});

@@ -1,58 +1,39 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
+import { defineOperation, InputError, textParameter } from '../../../shared';
+import { requireTaskId, taskIdField } from '../../descriptions';
 import { selartiRequest } from '../../transport';
 
-const showForAdd = { resource: ['target'], operation: ['add'] };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Task ID',
-		name: 'taskId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'ID of the Selarti task the lead is added to',
-		displayOptions: { show: showForAdd },
-	},
-	{
-		displayName: 'Target',
-		name: 'target',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '@username',
-		description: 'The lead for the task to contact, e.g. a Telegram @username',
-		displayOptions: { show: showForAdd },
-	},
-];
-
 /** POST /wf/add_target {task, target}. Not marked idempotent: a repeat might add the lead twice. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const task = String(this.getNodeParameter('taskId', itemIndex, '') ?? '').trim();
-	const target = String(this.getNodeParameter('target', itemIndex, '') ?? '').trim();
-	if (task === '') {
-		throw new NodeOperationError(this.getNode(), '"Task ID" is empty', {
-			itemIndex,
-			description: 'Copy the task ID from the Selarti panel.',
+export const add = defineOperation({
+	value: 'add',
+	name: 'Add',
+	action: 'Add a target to a task',
+	description: 'Add a lead for a task to contact',
+	properties: [
+		taskIdField('ID of the Selarti task the lead is added to'),
+		{
+			displayName: 'Target',
+			name: 'target',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: '@username',
+			description: 'The lead for the task to contact, e.g. a Telegram @username',
+		},
+	],
+	async execute(context) {
+		const task = requireTaskId(context.parameter('taskId', ''));
+		const target = textParameter(context.parameter('target', '')).trim();
+		if (target === '')
+			throw new InputError('"Target" is empty', 'Set the lead to add, e.g. @username.');
+		const answer = await selartiRequest<{ response?: unknown } | undefined>(context.execution, {
+			method: 'POST',
+			path: '/wf/add_target',
+			body: { task, target },
+			idempotent: false,
+			itemIndex: context.itemIndex,
 		});
-	}
-	if (target === '') {
-		throw new NodeOperationError(this.getNode(), '"Target" is empty', {
-			itemIndex,
-			description: 'Set the lead to add, e.g. @username.',
-		});
-	}
-	const answer = (await selartiRequest.call(this, {
-		method: 'POST',
-		path: '/wf/add_target',
-		body: { task, target },
-		idempotent: false,
-		itemIndex,
-	})) as { response?: unknown } | undefined;
-	return { task, target, response: (answer?.response ?? answer ?? {}) as IDataObject };
-}
+		return { json: { task, target, response: (answer?.response ?? answer ?? {}) as IDataObject } };
+	},
+});

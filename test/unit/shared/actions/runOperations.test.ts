@@ -6,8 +6,8 @@ import {
 	type INodeType,
 } from 'n8n-workflow';
 
-import { runOperations, type OperationTable } from '../../../nodes/shared';
-import { NodeHarness } from '../../helpers';
+import { defineOperation, defineResource, runOperations } from '../../../../nodes/shared';
+import { NodeHarness } from '../../../helpers';
 
 class PartsError extends Error {
 	constructor(readonly sent: string[]) {
@@ -15,18 +15,33 @@ class PartsError extends Error {
 	}
 }
 
-const operations: OperationTable<{ prefix: string }> = {
-	note: {
-		echo: async function (this: IExecuteFunctions, itemIndex, context) {
-			return {
-				json: { said: `${context.prefix}${String(this.getInputData()[itemIndex].json.text)}` },
-			};
-		},
-		fail: async function () {
-			throw new PartsError(['m1']);
-		},
-	},
-};
+const resources = [
+	defineResource({
+		value: 'note',
+		name: 'Note',
+		defaultOperation: 'echo',
+		operations: [
+			defineOperation<'echo', { prefix: string }>({
+				value: 'echo',
+				name: 'Echo',
+				action: 'Echo a note',
+				properties: [],
+				async execute(context) {
+					return { json: { said: `${context.prefix}${String(context.item.json.text)}` } };
+				},
+			}),
+			defineOperation({
+				value: 'fail',
+				name: 'Fail',
+				action: 'Fail',
+				properties: [],
+				async execute() {
+					throw new PartsError(['m1']);
+				},
+			}),
+		],
+	}),
+] as const;
 
 const node: INodeType = {
 	description: {
@@ -45,8 +60,8 @@ const node: INodeType = {
 	},
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runOperations(this, {
-			operations,
-			context: { prefix: '> ' },
+			resources,
+			extra: { prefix: '> ' },
 			errorFields: (error) => (error instanceof PartsError ? { sentMessageIds: error.sent } : {}),
 		});
 	},
@@ -72,7 +87,11 @@ describe('runOperations', () => {
 				pairedItem: { item: 1 },
 			},
 			{
-				json: { error: 'The operation "nope" of resource "note" is not supported.' },
+				json: {
+					error: 'The operation "nope" of resource "note" is not supported.',
+					description:
+						'Pick the operation again in the node: this version of the node does not have it.',
+				},
 				pairedItem: { item: 2 },
 			},
 			{ json: { said: '> d' }, pairedItem: { item: 3 } },

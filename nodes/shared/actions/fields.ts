@@ -1,0 +1,17 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/**
+ * The "Chat ID" field of every channel's action node. Its default is the conversation key of the
+ * incoming item (a channel trigger's or the AI Task Trigger's `conversation.key`), so a node
+ * placed after a trigger needs no mapping. Name and default are part of saved workflows.
+ */
+export function conversationChatIdField(description: string): INodeProperties {
+	return {
+		displayName: 'Chat ID',
+		name: 'chatId',
+		type: 'string',
+		required: true,
+		default: '={{ $json.conversation?.key }}',
+		description,
+	};
+}
