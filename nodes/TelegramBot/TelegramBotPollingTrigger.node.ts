@@ -123,10 +123,7 @@ export class TelegramBotPollingTrigger implements INodeType {
 			if (!loop) return;
 			// Wait for the loop to wind down, but never hold deactivation longer than the grace period.
 			const grace = new AbortController();
-			await Promise.race([
-				loop.finally(() => grace.abort()),
-				pause(STOP_GRACE_MS, grace.signal),
-			]);
+			await Promise.race([loop.finally(() => grace.abort()), pause(STOP_GRACE_MS, grace.signal)]);
 		};
 
 		if (manual) {

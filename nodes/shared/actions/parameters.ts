@@ -10,17 +10,21 @@ const JSON_OBJECT_FIX = 'Write a JSON object such as {"source": "n8n"}, or clear
  */
 export function jsonObjectParameter(value: unknown, field: string): IDataObject {
 	if (value === undefined || value === null || value === '') return {};
-	let parsed: unknown = value;
-	if (typeof value === 'string') {
-		try {
-			parsed = JSON.parse(value);
-		} catch (error) {
-			throw new InputError(
-				`"${field}" is not valid JSON: ${(error as Error).message}`,
-				JSON_OBJECT_FIX,
-			);
-		}
+	const parsed = typeof value === 'string' ? parseJson(value) : { ok: true as const, value };
+	if (!parsed.ok)
+		throw new InputError(`"${field}" is not valid JSON: ${parsed.problem}`, JSON_OBJECT_FIX);
+	return requireObject(parsed.value, field);
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; problem: string } {
+	try {
+		return { ok: true, value: JSON.parse(text) };
+	} catch (error) {
+		return { ok: false, problem: (error as Error).message };
 	}
+}
+
+function requireObject(parsed: unknown, field: string): IDataObject {
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
 		throw new InputError(
 			`"${field}" must be a JSON object ({…}), not ${Array.isArray(parsed) ? 'an array' : typeof parsed}`,
