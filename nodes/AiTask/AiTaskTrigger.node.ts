@@ -29,7 +29,7 @@ import {
 	type AiTaskEvent,
 } from './trigger/events';
 import { seenMessages } from './trigger/memory';
-import { parseSelartiWebhook } from './trigger/schema';
+import { parseSelartiWebhook } from './trigger/parse';
 import { normalizeWebhookPath, triggerToken, triggerUrl } from './trigger/webhookUrl';
 
 async function apiKeyOf(

@@ -5,3 +5,4 @@ export * from './parameters';
 export * from './binary';
 export * from './webhook-io';
 export * from './test-logger';
+export * from './fake-lifecycle';

@@ -43,6 +43,7 @@ import { constructExecutionMetaData } from 'n8n-core/dist/execution-engine/node-
 import { normalizeItems } from 'n8n-core/dist/execution-engine/node-execution-context/utils/normalize-items';
 import { copyInputItems } from 'n8n-core/dist/execution-engine/node-execution-context/utils/copy-input-items';
 
+import packageJson from '../../package.json';
 import { TestCredentialsHelper, type CredentialStore } from './credentials-helper';
 import { assertBinaryData, getBinaryDataBuffer, prepareBinaryData } from './binary';
 import { getByPath, getNodeParameter, withDefaults, type ParameterScope } from './parameters';
@@ -53,7 +54,8 @@ import {
 	type TestWebhookRequestInput,
 } from './webhook-io';
 
-export const PACKAGE_NAME = 'n8n-nodes-omnichannel-ai';
+/** The npm package name: node types are `<package>.<node name>` in n8n. */
+export const PACKAGE_NAME = packageJson.name;
 
 export interface NodeHarnessOptions {
 	/** Parameter values; missing ones take the description's defaults. */

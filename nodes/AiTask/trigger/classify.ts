@@ -4,7 +4,7 @@ import { conversationInfo, tryParseConversationKey, type ConversationInfo } from
 import type { RecentMap } from '../../shared';
 import { dialogStates, turnedOn } from './memory';
 import type { AiTaskEvent } from './events';
-import type { SelartiWebhook } from './schema';
+import type { SelartiWebhook } from './parse';
 
 /**
  * message_type values: "bot", "operator" and "user" are from the Selarti manual (not

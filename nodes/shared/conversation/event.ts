@@ -14,7 +14,7 @@ export interface Attachment extends IDataObject {
 
 export type ConversationInfo = IDataObject & { key: string; channel: string; chatId: string };
 
-/** What every provider trigger outputs (DESIGN.md "The conversation event"). */
+/** What every provider trigger outputs (docs/architecture.md, "The conversation event"). */
 export interface ConversationEvent extends IDataObject {
 	event: string;
 	conversation: ConversationInfo;

@@ -1,5 +1,5 @@
 /**
- * The conversation key: the one contract between a channel and the AI (see DESIGN.md).
+ * The conversation key: the one contract between a channel and the AI (docs/architecture.md).
  * We send it to the AI as `chat_id` and get it back as `external_chat_id`, possibly in another
  * n8n process, so everything needed to route an answer back lives inside it.
  *

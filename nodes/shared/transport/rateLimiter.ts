@@ -4,7 +4,7 @@ import type { RateLimit } from './types';
 
 /**
  * Spaces calls so that no more than `requests` start within any `intervalMs` window, per key.
- * State is per process by design (see DESIGN.md, queue mode): a fresh process starts with an
+ * State is per process by design (docs/architecture.md, "Queue mode"): a fresh process starts with an
  * empty window, which at worst lets one extra burst through, and the provider's 429 (which the
  * transport waits out) covers that.
  */

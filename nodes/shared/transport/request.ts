@@ -94,7 +94,7 @@ function toHttpOptions(request: ApiRequest): IHttpRequestOptions {
 
 /**
  * One request to a provider through n8n's credential machinery, with the package's retry rules
- * (DESIGN.md): a 429 is always waited out (the provider did not process the call); 5xx and
+ * (docs/architecture.md, "Transport rules"): a 429 is always waited out (the provider did not process the call); 5xx and
  * broken connections are retried only for idempotent calls; a connection refused before
  * sending is retried for any call. Waits use `sleep` from n8n-workflow.
  */

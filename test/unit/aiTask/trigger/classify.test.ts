@@ -1,17 +1,17 @@
-import { buildAiWebhook } from '../../fakes/selarti';
+import { buildAiWebhook } from '../../../fakes/selarti';
 import {
 	classify,
 	conversationOf,
 	eventItem,
 	messageEventOf,
-} from '../../../nodes/AiTask/trigger/classify';
+} from '../../../../nodes/AiTask/trigger/classify';
 import {
 	AI_TASK_EVENTS,
 	configuredOutputs,
 	DEFAULT_EVENTS,
-} from '../../../nodes/AiTask/trigger/events';
-import { RecentMap } from '../../../nodes/shared';
-import { parseSelartiWebhook, type SelartiWebhook } from '../../../nodes/AiTask/trigger/schema';
+} from '../../../../nodes/AiTask/trigger/events';
+import { RecentMap } from '../../../../nodes/shared';
+import { parseSelartiWebhook, type SelartiWebhook } from '../../../../nodes/AiTask/trigger/parse';
 
 function parse(fields: Record<string, unknown>): SelartiWebhook {
 	const parsed = parseSelartiWebhook(buildAiWebhook(fields));

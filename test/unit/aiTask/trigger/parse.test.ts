@@ -1,5 +1,5 @@
-import { buildAiWebhook } from '../../fakes/selarti';
-import { parseSelartiWebhook } from '../../../nodes/AiTask/trigger/schema';
+import { buildAiWebhook } from '../../../fakes/selarti';
+import { parseSelartiWebhook } from '../../../../nodes/AiTask/trigger/parse';
 
 describe('AI Task Trigger: webhook body schema', () => {
 	it.each([

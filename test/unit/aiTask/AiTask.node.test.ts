@@ -2,10 +2,9 @@ import { NodeApiError, NodeOperationError, type INodeExecutionData } from 'n8n-w
 
 import { SelartiApi } from '../../../credentials/SelartiApi.credentials';
 import { AiTask } from '../../../nodes/AiTask/AiTask.node';
-import { resetRateLimits } from '../../../nodes/shared';
 import { faults } from '../../fakes/fake-server';
 import { FakeSelarti } from '../../fakes/selarti';
-import { NodeHarness } from '../../helpers';
+import { NodeHarness, useFakeProvider } from '../../helpers';
 
 const API_KEY = 'test-selarti-key';
 
@@ -28,7 +27,7 @@ function channelItem(overrides: Record<string, unknown> = {}): INodeExecutionDat
 }
 
 describe('AI Task: Send, Add target, Custom API call against the fake Selarti', () => {
-	const selarti = new FakeSelarti();
+	const selarti = useFakeProvider(new FakeSelarti());
 	let harness: NodeHarness;
 
 	const makeHarness = (parameters: Record<string, unknown> = {}, apiKey = API_KEY): NodeHarness =>
@@ -38,15 +37,7 @@ describe('AI Task: Send, Add target, Custom API call against the fake Selarti', 
 			credentialTypes: [new SelartiApi()],
 		});
 
-	beforeAll(async () => {
-		await selarti.start();
-	});
-	afterAll(async () => {
-		await selarti.stop();
-	});
 	beforeEach(() => {
-		selarti.reset();
-		resetRateLimits();
 		harness = makeHarness();
 	});
 
