@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../shared';
 import { AI_TASK_EVENTS, DEFAULT_EVENTS } from './events';
 
 export const DEFAULT_TRIGGER_PATH = 'selarti-ai-task';
@@ -48,21 +49,14 @@ export const triggerProperties: INodeProperties[] = [
 		description:
 			'Whether to give every event its own output (Reply, Operator Message, Handoff, Closed, Contact Captured, User Message), so the workflow can route without a Switch node',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Drop Duplicate Deliveries',
-				name: 'dropDuplicates',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to ignore a delivery whose message_id this n8n process has already seen in the last hour (best effort: per process)',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Drop Duplicate Deliveries',
+			name: 'dropDuplicates',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to ignore a delivery whose message_id this n8n process has already seen in the last hour (best effort: per process)',
+		},
+	]),
 ];

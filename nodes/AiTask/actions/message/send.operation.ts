@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workf
 import {
 	attachmentLines,
 	conversationChatIdField,
+	optionsCollection,
 	defineOperation,
 	InputError,
 	jsonObjectParameter,
@@ -62,39 +63,32 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Additional Body Fields (JSON)',
-				name: 'additionalBodyFields',
-				type: 'json',
-				default: '{}',
-				description:
-					"Extra fields for the request body, merged over the standard ones. Use it when your account's API names the fields differently.",
-			},
-			{
-				displayName: 'Append Attachments',
-				name: 'appendAttachments',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to append the input item\'s message.attachments to the text as "file:&lt;kind&gt;|&lt;id&gt;|&lt;url&gt;" lines, the format AI agents on these channels read',
-			},
-			{
-				displayName: 'Send Message Path',
-				name: 'sendMessagePath',
-				type: 'string',
-				default: DEFAULT_SEND_MESSAGE_PATH,
-				description:
-					'Path of the "send a message from the user to the AI" endpoint under the Base URL. It is not in Selarti\'s public docs: check it in your account\'s API docs.',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Additional Body Fields (JSON)',
+			name: 'additionalBodyFields',
+			type: 'json',
+			default: '{}',
+			description:
+				"Extra fields for the request body, merged over the standard ones. Use it when your account's API names the fields differently.",
+		},
+		{
+			displayName: 'Append Attachments',
+			name: 'appendAttachments',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to append the input item\'s message.attachments to the text as "file:&lt;kind&gt;|&lt;id&gt;|&lt;url&gt;" lines, the format AI agents on these channels read',
+		},
+		{
+			displayName: 'Send Message Path',
+			name: 'sendMessagePath',
+			type: 'string',
+			default: DEFAULT_SEND_MESSAGE_PATH,
+			description:
+				'Path of the "send a message from the user to the AI" endpoint under the Base URL. It is not in Selarti\'s public docs: check it in your account\'s API docs.',
+		},
+	]),
 ];
 
 interface SendOptions {
