@@ -15,3 +15,18 @@ export function conversationChatIdField(description: string): INodeProperties {
 		description,
 	};
 }
+
+/**
+ * The "Options" collection of an operation or a trigger: optional settings, folded away until
+ * added. Its name is part of saved workflows.
+ */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
+}
