@@ -32,6 +32,11 @@ import { seenMessages } from './trigger/memory';
 import { parseSelartiWebhook } from './trigger/parse';
 import { normalizeWebhookPath, triggerToken, triggerUrl } from './trigger/webhookUrl';
 
+/** A line in the URL list that explains instead of offering a URL. */
+function hint(text: string): INodePropertyOptions {
+	return { name: text, value: '' };
+}
+
 async function apiKeyOf(
 	context: IWebhookFunctions | IHookFunctions | ILoadOptionsFunctions,
 ): Promise<string> {
@@ -83,9 +88,7 @@ export class AiTaskTrigger implements INodeType {
 					rawPath.startsWith('=') ||
 					normalizeWebhookPath(rawPath) === ''
 				) {
-					return [
-						{ name: 'Set a fixed Path first (expressions are not supported here)', value: '' },
-					];
+					return [hint('Set a fixed Path first (expressions are not supported here)')];
 				}
 				let apiKey = '';
 				try {
@@ -98,8 +101,7 @@ export class AiTaskTrigger implements INodeType {
 						},
 					];
 				}
-				if (apiKey === '')
-					return [{ name: 'The Selarti API credential has no API key', value: '' }];
+				if (apiKey === '') return [hint('The Selarti API credential has no API key')];
 				const token = triggerToken(apiKey, rawPath);
 				const base = this.getInstanceBaseUrl();
 				const production = triggerUrl(base, rawPath, token, 'production');

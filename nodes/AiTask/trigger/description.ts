@@ -24,20 +24,22 @@ export const triggerProperties: INodeProperties[] = [
 			'The last part of the webhook URL. Use a different path in every workflow with this trigger; changing it changes the URL and its token.',
 	},
 	{
-		displayName: 'Webhook URL for Selarti',
+		// n8n's lint rules name every list loaded from a method this way, even one that only shows.
+		displayName: 'Webhook URL for Selarti Name or ID',
 		name: 'webhookUrl',
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'webhookUrls', loadOptionsDependsOn: ['path'] },
 		default: '',
 		description:
-			'Open the list to see the full URL, secret token included, and copy it into the Selarti integration. Selecting one changes nothing: the node only shows it. Choose a credential first.',
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'Open the list to see the full URL, secret token included, and copy it into the Selarti integration. Selecting one changes nothing: the node only shows it. Choose a credential first.',
 	},
 	{
 		displayName: 'Events',
 		name: 'events',
 		type: 'multiOptions',
 		options: AI_TASK_EVENTS.map(({ name, value, description }) => ({ name, value, description })),
-		default: DEFAULT_EVENTS,
+		default: [...DEFAULT_EVENTS],
 		description:
 			'Which events start the workflow. "User Message" (Selarti\'s echo of the user\'s own message) is off by default so that a workflow cannot feed it back to the AI in a loop. None selected means the default set.',
 	},

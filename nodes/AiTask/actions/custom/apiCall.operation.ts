@@ -7,7 +7,7 @@ import { selartiRequest, workflowPath } from '../../transport';
 export const apiCall = defineOperation({
 	value: 'apiCall',
 	name: 'Call Endpoint',
-	action: 'Call a Selarti API endpoint',
+	action: 'Call an endpoint',
 	description: "Call another Selarti /wf/ endpoint with the credential's session token",
 	properties: [
 		{

@@ -78,7 +78,7 @@ const properties: INodeProperties[] = [
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether to append the input item\'s message.attachments to the text as "file:&lt;kind&gt;|&lt;id&gt;|&lt;url&gt;" lines, the format AI agents on these channels read',
+				'Whether to append the input item\'s message.attachments to the text as "file:&lt;kind&gt;|&lt;ID&gt;|&lt;URL&gt;" lines, the format AI agents on these channels read',
 		},
 		{
 			displayName: 'Send Message Path',
