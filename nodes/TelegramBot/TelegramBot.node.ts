@@ -6,11 +6,10 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import * as callback from './actions/callback';
-import * as file from './actions/file';
-import * as message from './actions/message';
-import { route } from './actions/router';
-import { TELEGRAM_CREDENTIAL } from './transport';
+import { actionProperties, runOperations } from '../shared';
+import { TELEGRAM_RESOURCES } from './actions/resources';
+import { PartialSendError } from './helpers/parts';
+import { botIdentity, TELEGRAM_CREDENTIAL } from './transport';
 
 export class TelegramBot implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,26 +26,19 @@ export class TelegramBot implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: TELEGRAM_CREDENTIAL, required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Callback', value: 'callback', description: 'Answer inline button presses' },
-					{ name: 'File', value: 'file', description: 'Get and download files users sent' },
-					{ name: 'Message', value: 'message' },
-				],
-				default: 'message',
-			},
-			...message.description,
-			...callback.description,
-			...file.description,
-		],
+		properties: actionProperties(TELEGRAM_RESOURCES, 'message'),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this);
+		const { botId } = await botIdentity(this);
+		return await runOperations(this, {
+			resources: TELEGRAM_RESOURCES,
+			extra: { botId },
+			// A long text that failed part-way says which parts did arrive, so nothing is sent twice by hand.
+			errorFields: (error) => ({
+				ok: false,
+				...(error instanceof PartialSendError ? { sentMessageIds: error.sentMessageIds } : {}),
+			}),
+		});
 	}
 }

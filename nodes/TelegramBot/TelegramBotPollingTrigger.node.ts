@@ -8,10 +8,11 @@ import {
 } from 'n8n-workflow';
 
 import { longPoll, type OffsetStore } from './trigger/polling';
-import { downloadOption, eventProperties, readSettings, takeOverOption } from './trigger/process';
+import { downloadOption, eventProperties, takeOverOption } from './trigger/description';
+import { readSettings } from './trigger/pipeline';
 import { deleteWebhook, getWebhookInfo, webhookTakenError } from './trigger/registration';
-import { allowedUpdates } from './trigger/updateTypes';
-import { pause } from '../shared';
+import { allowedUpdates } from './trigger/events';
+import { pause, optionsCollection } from '../shared';
 import { TELEGRAM_CREDENTIAL, botIdentity } from './transport';
 
 /** How long deactivation waits for the loop to wind down after aborting its call. */
@@ -45,34 +46,27 @@ export class TelegramBotPollingTrigger implements INodeType {
 				default: '',
 			},
 			...eventProperties,
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					downloadOption,
-					{
-						displayName: 'Long Poll Timeout (Seconds)',
-						name: 'longPollTimeout',
-						type: 'number',
-						typeOptions: { minValue: 1, maxValue: 50 },
-						default: 25,
-						description:
-							'How long each request waits for new updates. Longer means fewer requests; keep it under proxy timeouts.',
-					},
-					{
-						displayName: 'Batch Size',
-						name: 'batchSize',
-						type: 'number',
-						typeOptions: { minValue: 1, maxValue: 100 },
-						default: 100,
-						description: 'Max updates fetched per request; each update still starts its own run',
-					},
-					takeOverOption,
-				],
-			},
+			optionsCollection([
+				downloadOption,
+				{
+					displayName: 'Long Poll Timeout (Seconds)',
+					name: 'longPollTimeout',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 50 },
+					default: 25,
+					description:
+						'How long each request waits for new updates. Longer means fewer requests; keep it under proxy timeouts.',
+				},
+				{
+					displayName: 'Batch Size',
+					name: 'batchSize',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 100 },
+					default: 100,
+					description: 'Max updates fetched per request; each update still starts its own run',
+				},
+				takeOverOption,
+			]),
 		],
 	};
 

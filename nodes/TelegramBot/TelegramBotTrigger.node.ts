@@ -15,23 +15,19 @@ import {
 	readJsonObjectBody,
 	rejectWebhook,
 	secretsEqual,
+	optionsCollection,
 } from '../shared';
-import {
-	eventProperties,
-	downloadOption,
-	readSettings,
-	takeOverOption,
-	updateToItem,
-} from './trigger/process';
+import { downloadOption, eventProperties, takeOverOption } from './trigger/description';
 import { updateSchema } from './trigger/parse';
+import { readSettings, updateToItem } from './trigger/pipeline';
 import {
 	deleteWebhook,
 	getWebhookInfo,
 	sameUpdateList,
 	webhookTakenError,
 } from './trigger/registration';
-import { allowedUpdates } from './trigger/updateTypes';
-import { TELEGRAM_CREDENTIAL, botIdentity, telegramCall } from './transport';
+import { allowedUpdates } from './trigger/events';
+import { TELEGRAM_CREDENTIAL, botIdentity, telegramRequest } from './transport';
 
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 
@@ -77,25 +73,18 @@ export class TelegramBotTrigger implements INodeType {
 				default: '',
 			},
 			...eventProperties,
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					downloadOption,
-					{
-						displayName: 'Drop Pending Updates',
-						name: 'dropPendingUpdates',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether to discard the updates Telegram queued while no webhook was set, when activating',
-					},
-					takeOverOption,
-				],
-			},
+			optionsCollection([
+				downloadOption,
+				{
+					displayName: 'Drop Pending Updates',
+					name: 'dropPendingUpdates',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether to discard the updates Telegram queued while no webhook was set, when activating',
+				},
+				takeOverOption,
+			]),
 		],
 	};
 
@@ -117,7 +106,7 @@ export class TelegramBotTrigger implements INodeType {
 					throw webhookTakenError(this.getNode(), info.url, 'webhook');
 				}
 				const { secret } = await webhookSecret(this);
-				await telegramCall(this, {
+				await telegramRequest(this, {
 					method: 'setWebhook',
 					body: {
 						url,

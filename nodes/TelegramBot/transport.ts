@@ -148,7 +148,7 @@ function pacingFor(call: TelegramCall): ApiRequest['rateLimits'] {
 }
 
 /** One Bot API method call; resolves to its `result`. */
-export async function telegramCall<T = unknown>(
+export async function telegramRequest<T = unknown>(
 	context: RequestContext,
 	call: TelegramCall,
 ): Promise<T> {

@@ -11,7 +11,7 @@ import { FakeSelarti, buildAiWebhook } from '../fakes/selarti';
 import { N8nInstance, nodeOutput, type WorkflowJson } from './harness';
 import { httpRequest } from './harness/http';
 
-const PACKAGE = 'n8n-nodes-omnichannel-ai';
+import { PACKAGE_NAME as PACKAGE } from '../helpers/node-harness';
 const API_KEY = 'test-selarti-key';
 const TRIGGER_PATH = 'e2e-selarti-replies';
 const CREDENTIAL = { id: 'e2eSelartiCred01', name: 'Selarti (fake)' };

@@ -1,7 +1,10 @@
 /** Workflow and credential builders shared by the Telegram end-to-end tests. */
+import { readFileSync } from 'node:fs';
+
+import { PACKAGE_NAME as PACKAGE } from '../helpers/node-harness';
 import { waitFor, type WorkflowJson } from './harness';
 
-export const PACKAGE = 'n8n-nodes-omnichannel-ai';
+export { PACKAGE };
 
 /** Waits until a condition holds (the harness's waitFor wants a value, not a boolean). */
 export async function until(
@@ -68,4 +71,39 @@ export function echoWorkflow(
 		connections: { Trigger: { main: [[{ node: 'Reply', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 	};
+}
+
+type TemplateNode = Record<string, unknown> & {
+	type: string;
+	name: string;
+	parameters: Record<string, unknown>;
+};
+
+/**
+ * A template file with credentials and a task id filled in, as a user would after importing it.
+ * The credential ids must have been imported (telegramCredential, and a selartiApi credential).
+ */
+export function templateWithFakes(
+	file: string,
+	workflowId: string,
+	ids: { telegramCredential: string; selartiCredential: string; taskId: string },
+): WorkflowJson {
+	const template = JSON.parse(readFileSync(file, 'utf8')) as WorkflowJson & {
+		nodes: TemplateNode[];
+	};
+	for (const node of template.nodes) {
+		if (node.type.endsWith('.telegramBot') || node.type.endsWith('.telegramBotTrigger')) {
+			node.credentials = {
+				omnichannelTelegramBotApi: {
+					id: ids.telegramCredential,
+					name: `Telegram ${ids.telegramCredential}`,
+				},
+			};
+		}
+		if (node.type.endsWith('.aiTask') || node.type.endsWith('.aiTaskTrigger')) {
+			node.credentials = { selartiApi: { id: ids.selartiCredential, name: 'Selarti (fake)' } };
+		}
+		if (node.name === 'Send to AI task') node.parameters.taskId = ids.taskId;
+	}
+	return { ...template, id: workflowId };
 }

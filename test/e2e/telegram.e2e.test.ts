@@ -8,7 +8,6 @@
  *   - the shipped template, imported with credentials for the fakes: a user's message reaches
  *     the fake AI and the AI's webhook answer reaches the same Telegram chat.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { triggerToken } from '../../nodes/AiTask/trigger/webhookUrl';
@@ -16,8 +15,13 @@ import { faults } from '../fakes/fake-server';
 import { FakeSelarti, deliverAiWebhook } from '../fakes/selarti';
 import { FakeTelegram } from '../fakes/telegram';
 import { privateTextUpdate } from '../fakes/telegram-updates';
-import { N8nInstance, nodeOutput, type WorkflowJson } from './harness';
-import { echoWorkflow, telegramCredential as credential, until } from './telegram-support';
+import { N8nInstance, nodeOutput } from './harness';
+import {
+	echoWorkflow,
+	telegramCredential as credential,
+	templateWithFakes,
+	until,
+} from './telegram-support';
 
 const WEBHOOK_BOT = '111111111:AAwebhookBotTokenForE2eTests_000000';
 const POLLING_BOT = '222222222:AApollingBotTokenForE2eTests_000000';
@@ -26,27 +30,16 @@ const USER_CHAT = '86815320';
 const SELARTI_KEY = 'test-selarti-key';
 
 /** The shipped template with ids, credentials and a task id filled in, as a user would. */
-function templateWorkflow(): WorkflowJson {
-	const template = JSON.parse(
-		readFileSync(path.resolve(__dirname, '../../workflows/telegram-ai-assistant.json'), 'utf8'),
-	) as WorkflowJson & {
-		nodes: Array<
-			Record<string, unknown> & { type: string; name: string; parameters: Record<string, unknown> }
-		>;
-	};
-	for (const node of template.nodes) {
-		if (node.type.endsWith('.telegramBot') || node.type.endsWith('.telegramBotTrigger')) {
-			node.credentials = {
-				omnichannelTelegramBotApi: { id: 'tgTemplateCred01', name: 'Telegram tgTemplateCred01' },
-			};
-		}
-		if (node.type.endsWith('.aiTask') || node.type.endsWith('.aiTaskTrigger')) {
-			node.credentials = { selartiApi: { id: 'e2eSelartiCred02', name: 'Selarti (fake)' } };
-		}
-		if (node.name === 'Send to AI task') node.parameters.taskId = 'task-1';
-	}
-	return { ...template, id: 'e2eTgTemplate001' };
-}
+const templateWorkflow = () =>
+	templateWithFakes(
+		path.resolve(__dirname, '../../workflows/telegram-ai-assistant.json'),
+		'e2eTgTemplate001',
+		{
+			telegramCredential: 'tgTemplateCred01',
+			selartiCredential: 'e2eSelartiCred02',
+			taskId: 'task-1',
+		},
+	);
 
 describe('Telegram in a real n8n', () => {
 	const telegram = new FakeTelegram({ tokens: [WEBHOOK_BOT, POLLING_BOT, TEMPLATE_BOT] });

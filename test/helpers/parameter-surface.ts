@@ -27,7 +27,10 @@ function describeProperty(property: INodeProperties, hiddenKeys: string[]): stri
 		'value' in option
 			? `value=${JSON.stringify(option.value)}`
 			: 'values' in option
-				? `group=${option.name}{${option.values.map((v) => describeProperty(v, [])).join(';')}}`
+				? `group=${option.name}{${option.values
+						.map((v) => describeProperty(v, []))
+						.sort()
+						.join(';')}}`
 				: `field=${describeProperty(option as INodeProperties, [])}`,
 	);
 	return JSON.stringify({

@@ -1,7 +1,7 @@
 import type { IBinaryKeyData, IBinaryData } from 'n8n-workflow';
 
 import type { RequestContext } from '../../shared';
-import { DOWNLOAD_LIMIT_BYTES, telegramCall, telegramDownload } from '../transport';
+import { DOWNLOAD_LIMIT_BYTES, telegramRequest, telegramDownload } from '../transport';
 import type { TelegramEvent } from './parse';
 
 const DOWNLOADABLE = new Set([
@@ -38,7 +38,7 @@ export async function downloadFirstFile(
 		return undefined;
 	}
 	try {
-		const file = await telegramCall<{ file_path?: string; file_size?: number }>(context, {
+		const file = await telegramRequest<{ file_path?: string; file_size?: number }>(context, {
 			method: 'getFile',
 			body: { file_id: attachment.id },
 			kind: 'read',

@@ -1,47 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import type { TelegramEvent } from './parse';
-import { ALL_EVENTS } from './updateTypes';
+import { ALL_EVENTS } from './events';
 
+/** The trigger's "Filters" (trigger/description.ts). */
 export interface TriggerFilters {
 	chatIds?: string;
 	userIds?: string;
 	commands?: string;
 }
-
-export const filterProperties: INodeProperties = {
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'collection',
-	placeholder: 'Add Filter',
-	default: {},
-	options: [
-		{
-			displayName: 'Chat IDs',
-			name: 'chatIds',
-			type: 'string',
-			default: '',
-			placeholder: '123456789, -1001234567890, @mychannel',
-			description: 'Only updates from these chats (comma-separated IDs or @usernames)',
-		},
-		{
-			displayName: 'User IDs',
-			name: 'userIds',
-			type: 'string',
-			default: '',
-			placeholder: '123456789, @username',
-			description: 'Only updates from these users (comma-separated IDs or @usernames)',
-		},
-		{
-			displayName: 'Bot Commands',
-			name: 'commands',
-			type: 'string',
-			default: '',
-			placeholder: 'start, help',
-			description: 'Only messages that start with one of these commands (with or without "/")',
-		},
-	],
-};
 
 function list(value: string | undefined): string[] {
 	return (value ?? '')

@@ -8,7 +8,7 @@ import {
 	type Attachment,
 	type ConversationEvent,
 } from '../../shared';
-import { MESSAGE_UPDATE_TYPES, UPDATE_TYPES, updateTypeOf } from './updateTypes';
+import { MESSAGE_UPDATE_TYPES, UPDATE_TYPES, updateTypeOf } from './events';
 
 /**
  * The shape we rely on: an update_id and one update object. Everything else passes through
@@ -329,7 +329,7 @@ function contactOf(from: Obj | undefined): TelegramEvent['contact'] {
 	});
 }
 
-/** One Telegram update as the package's conversation event (DESIGN.md), raw update included. */
+/** One Telegram update as the package's conversation event (docs/architecture.md), raw update included. */
 export function toConversationEvent(update: TelegramUpdate, botId: string): TelegramEvent {
 	const updateType = updateTypeOf(update) ?? 'unknown';
 	const payload = obj(update[updateType]) ?? {};

@@ -1,10 +1,10 @@
 import type { INodeExecutionData, Logger } from 'n8n-workflow';
 
 import { backoffDelayMs, pause, retryAfterOfError } from '../../shared';
-import { telegramCall, telegramErrorOf, type TelegramEnvelope } from '../transport';
+import { telegramRequest, telegramErrorOf, type TelegramEnvelope } from '../transport';
 import type { DownloadContext } from './download';
 import { updateSchema } from './parse';
-import { updateToItem, type TriggerSettings } from './process';
+import { updateToItem, type TriggerSettings } from './pipeline';
 
 /** Where the next offset is kept between restarts (workflow static data). */
 export interface OffsetStore {
@@ -66,7 +66,7 @@ export async function longPoll(options: LongPollOptions): Promise<void> {
 	while (!signal.aborted) {
 		let updates: unknown[];
 		try {
-			updates = await telegramCall<unknown[]>(context, {
+			updates = await telegramRequest<unknown[]>(context, {
 				method: 'getUpdates',
 				body: {
 					...(offset !== undefined ? { offset } : {}),

@@ -1,7 +1,7 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
 
 import type { RequestContext } from '../../shared';
-import { telegramCall } from '../transport';
+import { telegramRequest } from '../transport';
 
 export interface WebhookInfo {
 	url: string;
@@ -14,7 +14,7 @@ export async function getWebhookInfo(
 	context: RequestContext,
 	abortSignal?: AbortSignal,
 ): Promise<WebhookInfo> {
-	const info = await telegramCall<WebhookInfo>(context, {
+	const info = await telegramRequest<WebhookInfo>(context, {
 		method: 'getWebhookInfo',
 		kind: 'read',
 		abortSignal,
@@ -24,7 +24,7 @@ export async function getWebhookInfo(
 
 /** Only our own registration is ever removed; the caller has checked that it is ours. */
 export async function deleteWebhook(context: RequestContext): Promise<void> {
-	await telegramCall(context, {
+	await telegramRequest(context, {
 		method: 'deleteWebhook',
 		body: { drop_pending_updates: false },
 		kind: 'read',

@@ -105,11 +105,11 @@ describe('actionProperties', () => {
 	});
 
 	it('refuses a default operation the resource does not have (at compile time)', () => {
-		// @ts-expect-error 'delete' is not an operation of this resource
 		const wrong = defineResource({
 			value: 'x',
 			name: 'X',
 			operations: [post],
+			// @ts-expect-error 'delete' is not an operation of this resource
 			defaultOperation: 'delete',
 		});
 		expect(wrong.defaultOperation).toBe('delete');

@@ -1,11 +1,10 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { OmnichannelTelegramBotApi } from '../../../credentials/OmnichannelTelegramBotApi.credentials';
-import { resetRateLimits } from '../../../nodes/shared';
 import { TelegramBot } from '../../../nodes/TelegramBot/TelegramBot.node';
 import { faults } from '../../fakes/fake-server';
 import { DEFAULT_TELEGRAM_TOKEN, FakeTelegram } from '../../fakes/telegram';
-import { NodeHarness, prepareBinaryData } from '../../helpers';
+import { NodeHarness, useFakeProvider, prepareBinaryData } from '../../helpers';
 import { BOT_ID } from './fixtures';
 
 const USER_CHAT = '86815320';
@@ -17,7 +16,7 @@ const triggerItem = (key = KEY): INodeExecutionData => ({
 });
 
 describe('Telegram Bot action node against the fake Bot API', () => {
-	const telegram = new FakeTelegram();
+	const telegram = useFakeProvider(new FakeTelegram());
 
 	const harness = (parameters: Record<string, unknown>, token = DEFAULT_TELEGRAM_TOKEN) =>
 		new NodeHarness(new TelegramBot(), {
@@ -27,17 +26,6 @@ describe('Telegram Bot action node against the fake Bot API', () => {
 			},
 			credentialTypes: [new OmnichannelTelegramBotApi()],
 		});
-
-	beforeAll(async () => {
-		await telegram.start();
-	});
-	afterAll(async () => {
-		await telegram.stop();
-	});
-	beforeEach(() => {
-		telegram.reset();
-		resetRateLimits();
-	});
 
 	it('sends a text to the chat of the incoming conversation key (default Chat ID)', async () => {
 		const output = await harness({ text: '={{ "Echo: " + $json.message.text }}' }).execute([

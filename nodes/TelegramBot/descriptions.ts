@@ -1,89 +1,48 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** The same properties shown only for some operations of one resource. */
-export function showFor(
-	resource: string,
-	operations: string[],
-	properties: INodeProperties[],
-): INodeProperties[] {
-	return properties.map((property) => ({
-		...property,
-		displayOptions: {
-			...property.displayOptions,
-			show: { ...property.displayOptions?.show, resource: [resource], operation: operations },
-		},
-	}));
-}
+import { conversationChatIdField } from '../shared';
 
-/** Inline keyboard buttons built from fields; used when sending and when editing a message. */
-export function inlineButtonsField(showWhen: Record<string, string[]>): INodeProperties {
+/** Telegram fields that several operations share. Names and defaults are part of saved workflows. */
+
+export const chatIdField: INodeProperties = conversationChatIdField(
+	'Where to send: the conversation key of a Telegram trigger item (default), a numeric chat ID, or @channelusername',
+);
+
+/** "Message ID" of the operations that act on a message already sent. */
+export function messageIdField(description: string): INodeProperties {
 	return {
-		displayName: 'Inline Buttons',
-		name: 'inlineButtons',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		placeholder: 'Add Button',
-		default: {},
-		displayOptions: { show: showWhen },
-		options: [
-			{
-				displayName: 'Button',
-				name: 'button',
-				values: [
-					{ displayName: 'Text', name: 'text', type: 'string', default: '' },
-					{
-						displayName: 'Type',
-						name: 'type',
-						type: 'options',
-						options: [
-							{
-								name: 'Callback',
-								value: 'callback',
-								description: 'Sends its data back to the bot (a callback event)',
-							},
-							{ name: 'URL', value: 'url', description: 'Opens a link' },
-						],
-						default: 'callback',
-					},
-					{
-						displayName: 'Callback Data',
-						name: 'callbackData',
-						type: 'string',
-						default: '',
-						description: '1–64 bytes, returned in the callback event when the button is pressed',
-						displayOptions: { show: { type: ['callback'] } },
-					},
-					{
-						displayName: 'URL',
-						name: 'url',
-						type: 'string',
-						default: '',
-						placeholder: 'https://example.com',
-						displayOptions: { show: { type: ['url'] } },
-					},
-					{
-						displayName: 'Row',
-						name: 'row',
-						type: 'number',
-						typeOptions: { minValue: 1 },
-						default: 1,
-						description: 'Buttons with the same row number sit side by side',
-					},
-				],
-			},
-		],
+		displayName: 'Message ID',
+		name: 'messageId',
+		type: 'string',
+		required: true,
+		default: '',
+		description,
 	};
 }
 
-export const chatIdField: INodeProperties = {
-	displayName: 'Chat ID',
-	name: 'chatId',
-	type: 'string',
-	required: true,
-	default: '={{ $json.conversation?.key }}',
-	description:
-		'Where to send: the conversation key of a Telegram trigger item (default), a numeric chat ID, or @channelusername',
-};
+/** The text of a message to send or edit; `description` gives the limit that applies. */
+export function messageTextField(description: string): INodeProperties {
+	return {
+		displayName: 'Text',
+		name: 'text',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		required: true,
+		default: '',
+		description,
+	};
+}
+
+/** The link-preview option of text messages; `description` says whether they are sent or edited. */
+export function disableLinkPreviewOption(description: string): INodeProperties {
+	return {
+		displayName: 'Disable Link Preview',
+		name: 'disableLinkPreview',
+		type: 'boolean',
+		default: false,
+		description,
+	};
+}
 
 export const parseModeField: INodeProperties = {
 	displayName: 'Parse Mode',
@@ -100,7 +59,7 @@ export const parseModeField: INodeProperties = {
 		'How Telegram formats the text. HTML splits most safely when the text is longer than one message.',
 };
 
-/** Options every message-creating operation shares. */
+/** Options every message-creating operation shares (read by helpers/delivery.ts). */
 export const deliveryOptions: INodeProperties[] = [
 	{
 		displayName: 'Send Silently',
@@ -134,33 +93,98 @@ export const deliveryOptions: INodeProperties[] = [
 	},
 ];
 
+/** The row a keyboard button sits in, for inline and reply buttons alike (helpers/keyboard.ts). */
+const rowField: INodeProperties = {
+	displayName: 'Row',
+	name: 'row',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 1,
+	description: 'Buttons with the same row number sit side by side',
+};
+
+/** Inline keyboard buttons built from fields; used when sending and when editing a message. */
+export function inlineButtonsField(showWhen: Record<string, string[]>): INodeProperties {
+	return {
+		displayName: 'Inline Buttons',
+		name: 'inlineButtons',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Button',
+		default: {},
+		displayOptions: { show: showWhen },
+		options: [
+			{
+				displayName: 'Button',
+				name: 'button',
+				values: [
+					// Sorted by name, as n8n's lint rules want; the editor lists them in this order.
+					{
+						displayName: 'Callback Data',
+						name: 'callbackData',
+						type: 'string',
+						default: '',
+						description: '1–64 bytes, returned in the callback event when the button is pressed',
+						displayOptions: { show: { type: ['callback'] } },
+					},
+					rowField,
+					{ displayName: 'Text', name: 'text', type: 'string', default: '' },
+					{
+						displayName: 'Type',
+						name: 'type',
+						type: 'options',
+						options: [
+							{
+								name: 'Callback',
+								value: 'callback',
+								description: 'Sends its data back to the bot (a callback event)',
+							},
+							{ name: 'URL', value: 'url', description: 'Opens a link' },
+						],
+						default: 'callback',
+					},
+					{
+						displayName: 'URL',
+						name: 'url',
+						type: 'string',
+						default: '',
+						placeholder: 'https://example.com',
+						displayOptions: { show: { type: ['url'] } },
+					},
+				],
+			},
+		],
+	};
+}
+
+/** The "Buttons" of a new message and what each choice asks for (helpers/replyMarkup.ts). */
 export const replyMarkupFields: INodeProperties[] = [
 	{
 		displayName: 'Buttons',
 		name: 'replyMarkup',
 		type: 'options',
 		options: [
-			{ name: 'None', value: 'none' },
-			{
-				name: 'Inline Keyboard',
-				value: 'inlineKeyboard',
-				description: 'Buttons under the message',
-			},
-			{
-				name: 'Reply Keyboard',
-				value: 'replyKeyboard',
-				description: "Buttons instead of the user's keyboard",
-			},
-			{ name: 'Remove Reply Keyboard', value: 'removeKeyboard' },
 			{
 				name: 'Force Reply',
 				value: 'forceReply',
 				description: "Open a reply to this message on the user's side",
 			},
 			{
+				name: 'Inline Keyboard',
+				value: 'inlineKeyboard',
+				description: 'Buttons under the message',
+			},
+			{
 				name: 'JSON',
 				value: 'json',
 				description: 'A reply_markup object, e.g. built in an earlier node',
+			},
+			{ name: 'None', value: 'none' },
+			{ name: 'Remove Reply Keyboard', value: 'removeKeyboard' },
+			{
+				name: 'Reply Keyboard',
+				value: 'replyKeyboard',
+				description: "Buttons instead of the user's keyboard",
 			},
 		],
 		default: 'none',
@@ -187,14 +211,7 @@ export const replyMarkupFields: INodeProperties[] = [
 						default: '',
 						description: "Sent as the user's message when pressed",
 					},
-					{
-						displayName: 'Row',
-						name: 'row',
-						type: 'number',
-						typeOptions: { minValue: 1 },
-						default: 1,
-						description: 'Buttons with the same row number sit side by side',
-					},
+					rowField,
 				],
 			},
 		],

@@ -1,8 +1,6 @@
-import { splitText } from '../../../shared';
+import { InputError, splitText } from '../../shared';
 
 export type ParseMode = '' | 'HTML' | 'MarkdownV2' | 'Markdown';
-
-export class TextSplitError extends Error {}
 
 /** HTML tags and character entities: a cut never falls inside one. */
 const HTML_ATOMIC = /<[^>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);/g;
@@ -38,14 +36,14 @@ function checkHtmlBalance(text: string): number {
 		}
 		const open = stack.pop();
 		if (!open || open.name !== name) {
-			throw new TextSplitError(
+			throw new InputError(
 				`The HTML text has </${name}> without a matching <${name}> before it, so it cannot be split into several messages safely. Fix the markup or set Parse Mode to None.`,
 			);
 		}
 		overhead -= open.source.length + open.name.length + 3;
 	}
 	if (stack.length) {
-		throw new TextSplitError(
+		throw new InputError(
 			`The HTML text opens <${stack[stack.length - 1].name}> and never closes it, so it cannot be split into several messages safely. Fix the markup or set Parse Mode to None.`,
 		);
 	}
@@ -78,7 +76,7 @@ function splitHtml(text: string, limit: number): string[] {
 	const overhead = checkHtmlBalance(text);
 	const room = limit - overhead;
 	if (room < limit / 2) {
-		throw new TextSplitError(
+		throw new InputError(
 			'The HTML text nests too many tags to be split into messages of 4096 characters.',
 		);
 	}
@@ -88,7 +86,7 @@ function splitHtml(text: string, limit: number): string[] {
 function splitMarkdown(text: string, limit: number): string[] {
 	for (const match of text.matchAll(MARKDOWN_ATOMIC)) {
 		if (match[0].length > limit) {
-			throw new TextSplitError(
+			throw new InputError(
 				`The text holds a Markdown block of ${match[0].length} characters, longer than one Telegram message (${limit}), which cannot be split without breaking it. Use Parse Mode HTML or None.`,
 			);
 		}
@@ -103,7 +101,7 @@ function splitMarkdown(text: string, limit: number): string[] {
  */
 export function splitMessageText(text: string, parseMode: ParseMode, limit: number): string[] {
 	if (text.trim() === '')
-		throw new TextSplitError('The text is empty: Telegram does not send empty messages.');
+		throw new InputError('The text is empty: Telegram does not send empty messages.');
 	if (text.length <= limit) return [text];
 	if (parseMode === 'HTML') return splitHtml(text, limit);
 	if (parseMode === 'MarkdownV2' || parseMode === 'Markdown') return splitMarkdown(text, limit);

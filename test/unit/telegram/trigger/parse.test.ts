@@ -1,17 +1,17 @@
-import { parseConversationKey } from '../../../nodes/shared';
-import { passesFilters } from '../../../nodes/TelegramBot/trigger/filters';
+import { parseConversationKey } from '../../../../nodes/shared';
+import { passesFilters } from '../../../../nodes/TelegramBot/trigger/filters';
 import {
 	largestPhoto,
 	toConversationEvent,
 	updateSchema,
-} from '../../../nodes/TelegramBot/trigger/parse';
-import { allowedUpdates, ALL_UPDATE_TYPES } from '../../../nodes/TelegramBot/trigger/updateTypes';
+} from '../../../../nodes/TelegramBot/trigger/parse';
+import { allowedUpdates, ALL_UPDATE_TYPES } from '../../../../nodes/TelegramBot/trigger/events';
 import {
 	callbackQueryUpdate,
 	groupTextUpdate,
 	supergroupTextUpdate,
-} from '../../fakes/telegram-updates';
-import { BOT_ID, fixture } from './fixtures';
+} from '../../../fakes/telegram-updates';
+import { BOT_ID, fixture } from '../fixtures';
 
 const parse = (name: string) => toConversationEvent(updateSchema.parse(fixture(name)), BOT_ID);
 

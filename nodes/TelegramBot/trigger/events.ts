@@ -2,8 +2,8 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 /**
  * Every update type of the Bot API (as of Bot API 8), with the `event` name our items carry.
- * The names follow DESIGN.md where it has one (message, edited, callback); the rest are the
- * update type in camelCase.
+ * The names are the shared conversation events where there is one (message, edited, callback,
+ * docs/architecture.md); the rest are the update type in camelCase.
  */
 export const UPDATE_TYPES = {
 	message: {

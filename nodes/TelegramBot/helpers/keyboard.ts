@@ -1,8 +1,7 @@
 import { jsonParse, type IDataObject } from 'n8n-workflow';
 
-import { CALLBACK_DATA_LIMIT_BYTES } from '../../transport';
-
-export class KeyboardError extends Error {}
+import { InputError } from '../../shared';
+import { CALLBACK_DATA_LIMIT_BYTES } from '../transport';
 
 export type ReplyMarkupMode =
 	| 'none'
@@ -44,13 +43,13 @@ function where(row: number, column: number): string {
 export function checkCallbackData(data: unknown, place: string): string {
 	const value = typeof data === 'number' ? String(data) : data;
 	if (typeof value !== 'string' || value.length === 0) {
-		throw new KeyboardError(
+		throw new InputError(
 			`Button at ${place} needs callback data (1–${CALLBACK_DATA_LIMIT_BYTES} bytes).`,
 		);
 	}
 	const bytes = Buffer.byteLength(value, 'utf8');
 	if (bytes > CALLBACK_DATA_LIMIT_BYTES) {
-		throw new KeyboardError(
+		throw new InputError(
 			`Callback data of the button at ${place} is ${bytes} bytes; Telegram allows at most ${CALLBACK_DATA_LIMIT_BYTES} bytes (UTF-8, so fewer characters for non-Latin text). Use a short code and look the details up when the button is pressed.`,
 		);
 	}
@@ -60,7 +59,7 @@ export function checkCallbackData(data: unknown, place: string): string {
 function checkUrl(url: unknown, place: string): string {
 	const value = typeof url === 'string' ? url.trim() : '';
 	if (!/^(https?|tg):\/\/\S+$/i.test(value)) {
-		throw new KeyboardError(
+		throw new InputError(
 			`Button at ${place} needs a URL starting with https://, http:// or tg://.`,
 		);
 	}
@@ -89,13 +88,12 @@ function intoRows<T extends { row?: number }, B>(
 
 function buttonText(text: unknown, place: string): string {
 	if (typeof text !== 'string' || text.trim() === '')
-		throw new KeyboardError(`Button at ${place} needs a text.`);
+		throw new InputError(`Button at ${place} needs a text.`);
 	return text;
 }
 
 export function inlineKeyboardFromFields(fields: InlineButtonField[]): IDataObject {
-	if (fields.length === 0)
-		throw new KeyboardError('Add at least one button to the inline keyboard.');
+	if (fields.length === 0) throw new InputError('Add at least one button to the inline keyboard.');
 	const inline_keyboard = intoRows(fields, (field, place) => {
 		const at = place(0);
 		const button: Button = { text: buttonText(field.text, at) };
@@ -110,8 +108,7 @@ export function replyKeyboardFromFields(
 	fields: ReplyButtonField[],
 	options: ReplyKeyboardOptions,
 ): IDataObject {
-	if (fields.length === 0)
-		throw new KeyboardError('Add at least one button to the reply keyboard.');
+	if (fields.length === 0) throw new InputError('Add at least one button to the reply keyboard.');
 	const keyboard = intoRows(fields, (field, place) => ({ text: buttonText(field.text, place(0)) }));
 	const markup: IDataObject = { keyboard, resize_keyboard: options.resizeKeyboard ?? true };
 	if (options.oneTimeKeyboard) markup.one_time_keyboard = true;
@@ -131,22 +128,20 @@ function isObject(value: unknown): value is IDataObject {
 export function checkReplyMarkupJson(input: unknown): IDataObject {
 	const markup: unknown =
 		typeof input === 'string' ? jsonParse(input, { fallbackValue: INVALID_JSON }) : input;
-	if (markup === INVALID_JSON) throw new KeyboardError('Reply Markup (JSON) is not valid JSON.');
+	if (markup === INVALID_JSON) throw new InputError('Reply Markup (JSON) is not valid JSON.');
 	if (!isObject(markup))
-		throw new KeyboardError(
+		throw new InputError(
 			'Reply Markup (JSON) must be an object such as {"inline_keyboard": [[…]]}.',
 		);
 	if ('inline_keyboard' in markup) {
 		const rows = markup.inline_keyboard;
 		if (!Array.isArray(rows) || rows.some((row) => !Array.isArray(row))) {
-			throw new KeyboardError(
-				'"inline_keyboard" must be an array of rows, each an array of buttons.',
-			);
+			throw new InputError('"inline_keyboard" must be an array of rows, each an array of buttons.');
 		}
 		(rows as unknown[][]).forEach((row, r) =>
 			row.forEach((button, c) => {
 				const place = where(r, c);
-				if (!isObject(button)) throw new KeyboardError(`Button at ${place} must be an object.`);
+				if (!isObject(button)) throw new InputError(`Button at ${place} must be an object.`);
 				buttonText(button.text, place);
 				if ('callback_data' in button) checkCallbackData(button.callback_data, place);
 				else if ('url' in button) checkUrl(button.url, place);
@@ -155,10 +150,10 @@ export function checkReplyMarkupJson(input: unknown): IDataObject {
 	} else if ('keyboard' in markup) {
 		const rows = markup.keyboard;
 		if (!Array.isArray(rows) || rows.some((row) => !Array.isArray(row))) {
-			throw new KeyboardError('"keyboard" must be an array of rows, each an array of buttons.');
+			throw new InputError('"keyboard" must be an array of rows, each an array of buttons.');
 		}
 	} else if (!('remove_keyboard' in markup) && !('force_reply' in markup)) {
-		throw new KeyboardError(
+		throw new InputError(
 			'Reply Markup (JSON) must have one of inline_keyboard, keyboard, remove_keyboard or force_reply.',
 		);
 	}

@@ -1,16 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { OmnichannelTelegramBotApi } from '../../../credentials/OmnichannelTelegramBotApi.credentials';
-import { resetRateLimits } from '../../../nodes/shared';
 import { TelegramBotPollingTrigger } from '../../../nodes/TelegramBot/TelegramBotPollingTrigger.node';
 import { faults } from '../../fakes/fake-server';
 import { DEFAULT_TELEGRAM_TOKEN, FakeTelegram } from '../../fakes/telegram';
 import { callbackQueryUpdate, privateTextUpdate } from '../../fakes/telegram-updates';
-import { NodeHarness, type TriggerRun } from '../../helpers';
+import { NodeHarness, useFakeProvider, type TriggerRun } from '../../helpers';
 import { BOT_ID } from './fixtures';
 
 describe('Telegram Bot Polling Trigger (long polling) against the fake Bot API', () => {
-	const telegram = new FakeTelegram();
+	const telegram = useFakeProvider(new FakeTelegram());
 	const running: TriggerRun[] = [];
 
 	const poller = (staticData: IDataObject, parameters: Record<string, unknown> = {}) =>
@@ -40,16 +39,6 @@ describe('Telegram Bot Polling Trigger (long polling) against the fake Bot API',
 		run.emitted.flatMap((emit) => emit[0].map((item) => (item.json.message as IDataObject).text));
 	const getUpdatesCalls = () => telegram.requests.filter((r) => r.path.endsWith('/getUpdates'));
 
-	beforeAll(async () => {
-		await telegram.start();
-	});
-	afterAll(async () => {
-		await telegram.stop();
-	});
-	beforeEach(() => {
-		telegram.reset();
-		resetRateLimits();
-	});
 	afterEach(async () => {
 		await Promise.all(running.splice(0).map(async (run) => await run.close()));
 	});

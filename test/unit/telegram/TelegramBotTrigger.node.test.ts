@@ -1,14 +1,14 @@
 import { OmnichannelTelegramBotApi } from '../../../credentials/OmnichannelTelegramBotApi.credentials';
-import { deriveWebhookToken, resetRateLimits } from '../../../nodes/shared';
+import { deriveWebhookToken } from '../../../nodes/shared';
 import { TelegramBotTrigger } from '../../../nodes/TelegramBot/TelegramBotTrigger.node';
 import { DEFAULT_TELEGRAM_TOKEN, FakeTelegram } from '../../fakes/telegram';
-import { NodeHarness } from '../../helpers';
+import { NodeHarness, useFakeProvider } from '../../helpers';
 import { BOT_ID, fixture } from './fixtures';
 
 const OTHER_URL = 'https://other.example.com/telegram-hook';
 
 describe('Telegram Bot Trigger (webhook) against the fake Bot API', () => {
-	const telegram = new FakeTelegram();
+	const telegram = useFakeProvider(new FakeTelegram());
 
 	const trigger = (parameters: Record<string, unknown> = {}) =>
 		new NodeHarness(new TelegramBotTrigger(), {
@@ -32,17 +32,6 @@ describe('Telegram Bot Trigger (webhook) against the fake Bot API', () => {
 		});
 		expect(response.status).toBe(200);
 	};
-
-	beforeAll(async () => {
-		await telegram.start();
-	});
-	afterAll(async () => {
-		await telegram.stop();
-	});
-	beforeEach(() => {
-		telegram.reset();
-		resetRateLimits();
-	});
 
 	it('activation registers the production URL, a derived secret and allowed_updates', async () => {
 		const node = trigger();
