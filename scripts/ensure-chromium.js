@@ -48,7 +48,8 @@ function main() {
 		return 0;
 	}
 	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-	if (isRoot && hasCommand('apt-get')) {
+	// apt-get installs /usr/bin/chromium only; a custom CHROMIUM_PATH is the caller's to provide.
+	if (isRoot && hasCommand('apt-get') && chromiumPath === '/usr/bin/chromium') {
 		if (!aptKnowsChromium()) run('apt-get', ['update']);
 		if (run('apt-get', ['install', '-y', 'chromium'])) {
 			if (fs.existsSync(chromiumPath)) {
@@ -61,7 +62,7 @@ function main() {
 	}
 	console.error(
 		`ensure-chromium: ${chromiumPath} is missing and cannot be installed here ` +
-			`(${isRoot ? 'no apt-get' : 'not root'}). Install it with \`sudo apt-get install -y chromium\` ` +
+			`(${isRoot ? 'no apt-get, or CHROMIUM_PATH is not /usr/bin/chromium' : 'not root'}). Install it with \`sudo apt-get install -y chromium\` ` +
 			'(Debian/Ubuntu), or point CHROMIUM_PATH at a Chrome/Chromium binary. ' +
 			(required
 				? 'E2E_REQUIRE_BROWSER is set, so this is an error.'
