@@ -1,7 +1,8 @@
 /**
  * Discoverability in a real browser: n8n's editor, in headless Chromium, must offer every node of
  * the package when a user searches the node panel for the node's name, its provider's name or a
- * natural alias. Grows with the package: a node without an entry in SEARCHES fails the first test.
+ * natural alias, both in the panel of an empty workflow ("What triggers this workflow?") and in
+ * the one after a trigger ("What happens next?"); AI Task must also be listed in the AI panel. Grows with the package: a node without an entry in SEARCHES fails the first test.
  *
  * How n8n 1.123 builds the panel (n8n-editor-ui, useActionsGenerator and useViewStacks):
  * - A trigger whose type name is another node's name + "Trigger" (aiTask + aiTaskTrigger,
@@ -150,15 +151,20 @@ describeBrowser('node panel search in the editor (headless Chromium)', () => {
 			cases.push({ term, expected: node.panelNames, node: node.displayName });
 	}
 
-	it.each(cases)('"$term" offers $node', async ({ term, expected }) => {
+	async function expectOffered(view: string, term: string, expected: string[]): Promise<void> {
 		const listed = await searchNodePanel(page, term);
-		await screenshotOnFailure(`term-${term}`, () =>
+		await screenshotOnFailure(`${view}-${term}`, () =>
 			expect({ term, listed, offered: listed.some((name) => expected.includes(name)) }).toEqual({
 				term,
 				listed,
 				offered: true,
 			}),
 		);
+	}
+
+	// An empty workflow opens the trigger panel ("What triggers this workflow?").
+	it.each(cases)('trigger panel: "$term" offers $node', async ({ term, expected }) => {
+		await expectOffered('trigger-panel', term, expected);
 	});
 
 	it.each(
@@ -194,5 +200,43 @@ describeBrowser('node panel search in the editor (headless Chromium)', () => {
 				hasEvents: true,
 			}),
 		);
+	});
+
+	describe('after a trigger: the "What happens next?" panel', () => {
+		beforeAll(async () => {
+			await screenshotOnFailure('add-manual-trigger', async () => {
+				await searchNodePanel(page, 'manual');
+				await page.keyboard.press('Enter');
+				await page.waitForSelector('[data-test-id="canvas-node"]', { visible: true });
+				await closeNodePanel(page);
+				const plus = await page.waitForSelector('[data-test-id="node-creator-plus-button"]', {
+					visible: true,
+				});
+				await plus!.click();
+				await page.waitForSelector('[data-test-id="node-creator-search-bar"]', { visible: true });
+			});
+		});
+
+		it.each(cases)('"$term" offers $node', async ({ term, expected }) => {
+			await expectOffered('next-panel', term, expected);
+		});
+
+		it('lists AI Task in the AI panel too', async () => {
+			await searchNodePanel(page, '');
+			const [ai] = await page.$$(
+				'xpath/.//*[@data-test-id="node-creator-item-name" and normalize-space()="AI"]',
+			);
+			await screenshotOnFailure('ai-panel', async () => {
+				expect(ai).toBeDefined();
+				await ai.click();
+				const deadline = Date.now() + 10_000;
+				let shown = await listedItemNames(page);
+				while (!shown.includes('AI Agent') && Date.now() < deadline) {
+					await sleep(200);
+					shown = await listedItemNames(page);
+				}
+				expect(shown).toContain('AI Task');
+			});
+		});
 	});
 });
