@@ -19,7 +19,7 @@ const PATH = 'telegram-ai-assistant'; // the AI Task Trigger path saved in the 0
 
 describe('the 0.1.0 template in a real n8n with this version of the package', () => {
 	const telegram = new FakeTelegram({ tokens: [BOT] });
-	const selarti = new FakeSelarti();
+	const selarti = new FakeSelarti({ apiKeys: [SELARTI_KEY], tasks: ['task-9'] });
 	let n8n: N8nInstance;
 	const workflow = templateWithFakes(
 		path.resolve(__dirname, 'fixtures/telegram-ai-assistant-0.1.0.json'),
