@@ -15,6 +15,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const TICK_MS = 15_000;
+/** The first word of a warning's first line: an npm error code or a known lowercase kind. */
+const WARNING_KIND = /^(E[A-Z0-9]+|deprecated|cleanup|config|tarball|skipping|invalid)$/;
 
 /** @param {number} ms */
 function formatElapsed(ms) {
@@ -46,9 +48,10 @@ function npmOutputTracker() {
 			}
 			const warn = /^npm warn (\S+)/.exec(text);
 			if (warn) {
-				// "npm warn deprecated x@1: …", "npm warn EBADENGINE …": count by kind.
-				const kind = warn[1].replace(/:$/, '');
-				state.warnings.set(kind, (state.warnings.get(kind) ?? 0) + 1);
+				// "npm warn deprecated x@1: …", "npm warn EBADENGINE …": count by kind. Other first
+				// words continue a multi-line warning ("npm warn While resolving: …" after ERESOLVE).
+				if (WARNING_KIND.test(warn[1]))
+					state.warnings.set(warn[1], (state.warnings.get(warn[1]) ?? 0) + 1);
 				return undefined;
 			}
 			// `npm info run sqlite3@5.1.7 install node_modules/sqlite3 prebuild-install || node-gyp …`
