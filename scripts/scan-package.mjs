@@ -13,10 +13,15 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-	analyzePackage,
-	SOURCE_FILE_PATTERNS,
-} from '@n8n/scan-community-package/scanner/scanner.mjs';
+
+// The scanner ships no types: import it through a variable (typed `any`) and type it here.
+const scannerModule = '@n8n/scan-community-package/scanner/scanner.mjs';
+/**
+ * @typedef {{ passed: boolean, message?: string, details?: string }} AnalysisResult
+ * @type {{ analyzePackage: (dir: string, patterns: string[]) => Promise<AnalysisResult>,
+ *   SOURCE_FILE_PATTERNS: string[] }}
+ */
+const { analyzePackage, SOURCE_FILE_PATTERNS } = await import(scannerModule);
 
 const require = createRequire(import.meta.url);
 /** @type {import('./lib/pack-package.js')} */

@@ -26,11 +26,15 @@ const { recordCommunityPackage } = require('./lib/record-community-package');
 const { runNpm } = require('./lib/run-npm');
 const { repoRoot, localDir, workflowsDir, n8nBin } = require('./lib/n8n-paths');
 
+/** @param {string} message */
 function step(message) {
 	console.log(`\n▶ ${message}`);
 }
 
-/** A short-lived n8n CLI call (import); the server is not running yet. */
+/**
+ * A short-lived n8n CLI call (import); the server is not running yet.
+ * @param {string[]} args @param {NodeJS.ProcessEnv} env
+ */
 function runN8nCli(args, env) {
 	const result = spawnSync(process.execPath, [n8nBin, ...args], { env, stdio: 'inherit' });
 	if (result.status !== 0)

@@ -43,8 +43,11 @@ function recordCommunityPackage(options) {
 	return JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}');
 }
 
-/** `<userFolder>/.n8n/nodes/package.json`, as CommunityPackagesService writes it. */
-function recordInNodesPackageJson(/** @type {string} */ userFolder, name, version) {
+/**
+ * `<userFolder>/.n8n/nodes/package.json`, as CommunityPackagesService writes it.
+ * @param {string} userFolder @param {string} name @param {string} version
+ */
+function recordInNodesPackageJson(userFolder, name, version) {
 	const file = path.join(userFolder, '.n8n', 'nodes', 'package.json');
 	/** @type {{ name: string, private: boolean, dependencies: Record<string, string> }} */
 	let json = { name: 'installed-nodes', private: true, dependencies: {} };
