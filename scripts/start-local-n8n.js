@@ -43,7 +43,7 @@ function runN8nCli(args, env) {
 
 async function main() {
 	console.log(
-		'npm start: the first run installs n8n (about 5 to 15 minutes on 2 cores: native modules build\n' +
+		'npm start: the first run installs n8n (about 10 to 15 minutes on 2 cores: native modules build\n' +
 			'from source; about 3 GB of disk incl. the npm cache). Later runs start in under a minute.',
 	);
 	step('Dev dependencies');
