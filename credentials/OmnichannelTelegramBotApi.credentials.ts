@@ -25,7 +25,7 @@ export function telegramUrl(baseUrl: string, token: string, relativeUrl: string)
 export class OmnichannelTelegramBotApi implements ICredentialType {
 	name = 'omnichannelTelegramBotApi';
 
-	displayName = 'Telegram Bot API (Omnichannel AI)';
+	displayName = 'Omnichannel AI Telegram Bot API';
 
 	icon: Icon = { light: 'file:../icons/telegram.svg', dark: 'file:../icons/telegram.dark.svg' };
 

@@ -20,6 +20,10 @@ const fs = require('node:fs');
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const required = Boolean(process.env.E2E_REQUIRE_BROWSER);
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ */
 function run(command, args) {
 	console.log(`ensure-chromium: ${command} ${args.join(' ')}`);
 	const result = spawnSync(command, args, {
@@ -34,6 +38,7 @@ function version() {
 	return (result.stdout || '').trim() || '(version unknown)';
 }
 
+/** @param {string} name */
 function hasCommand(name) {
 	return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
 }

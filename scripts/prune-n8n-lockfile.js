@@ -21,7 +21,10 @@ const lockfilePath = path.resolve(
 	process.argv[2] ?? path.join(__dirname, '..', 'test', 'e2e', 'n8n', 'package-lock.json'),
 );
 
-/** Node's lookup order for `name` required from the package at lockfile key `fromKey`. */
+/**
+ * Node's lookup order for `name` required from the package at lockfile key `fromKey`.
+ * @param {string} fromKey @param {string} name @returns {string[]}
+ */
 function candidateKeys(fromKey, name) {
 	const keys = [];
 	let dir = fromKey;
@@ -34,6 +37,10 @@ function candidateKeys(fromKey, name) {
 	return keys;
 }
 
+/**
+ * @param {{ packages: Record<string, { optionalDependencies?: Record<string, string> }> }} lock
+ * @returns {string[]}
+ */
 function prune(lock) {
 	const removed = [];
 	for (const [key, entry] of Object.entries(lock.packages ?? {})) {

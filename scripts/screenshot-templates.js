@@ -34,8 +34,14 @@ const OWNER = {
 	password: 'Screensh0tsPassw0rd',
 };
 
+/** @param {number} ms */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} env
+ * @param {RegExp} successLine
+ */
 function runN8nCli(args, env, successLine) {
 	const result = spawnSync(process.execPath, [n8nBin, ...args], {
 		env: { ...env, N8N_RUNNERS_ENABLED: 'false' },
@@ -49,6 +55,12 @@ function runN8nCli(args, env, successLine) {
 }
 
 /** `n8n start` in its own process group; resolves when the editor is served. */
+/**
+ * @param {NodeJS.ProcessEnv} env
+ * @param {string} baseUrl
+ * @param {string} logFile
+ * @returns {Promise<import('node:child_process').ChildProcess>}
+ */
 async function startN8n(env, baseUrl, logFile) {
 	const log = fs.openSync(logFile, 'a');
 	const child = spawn(process.execPath, [n8nBin, 'start'], {
@@ -72,24 +84,27 @@ async function startN8n(env, baseUrl, logFile) {
 	throw new Error('n8n did not start within 120 s');
 }
 
+/** @param {import('node:child_process').ChildProcess | undefined} child */
 async function stopN8n(child) {
-	if (!child || child.exitCode !== null) return;
+	if (!child || child.exitCode !== null || child.pid === undefined) return;
+	const pid = child.pid;
 	const exited = new Promise((resolve) => child.once('exit', resolve));
 	try {
-		process.kill(-child.pid, 'SIGTERM');
+		process.kill(-pid, 'SIGTERM');
 	} catch {
 		return;
 	}
 	const timeout = sleep(10_000).then(() => 'timeout');
 	if ((await Promise.race([exited, timeout])) === 'timeout') {
 		try {
-			process.kill(-child.pid, 'SIGKILL');
+			process.kill(-pid, 'SIGKILL');
 		} catch {
 			/* already gone */
 		}
 	}
 }
 
+/** @param {string} baseUrl */
 async function setUpOwner(baseUrl) {
 	const response = await fetch(`${baseUrl}/rest/owner/setup`, {
 		method: 'POST',
@@ -103,10 +118,17 @@ async function setUpOwner(baseUrl) {
 }
 
 /** Opens a workflow and waits until its nodes are drawn and the canvas has fitted them. */
+/**
+ * @param {import('puppeteer-core').Page} page
+ * @param {string} baseUrl
+ * @param {string} id
+ * @param {number} nodeCount
+ */
 async function openWorkflow(page, baseUrl, id, nodeCount) {
 	await page.goto(`${baseUrl}/workflow/${id}`, { waitUntil: 'domcontentloaded' });
 	await page.waitForFunction(
-		(count) => document.querySelectorAll('[data-test-id="canvas-node"]').length >= count,
+		(/** @type {number} */ count) =>
+			document.querySelectorAll('[data-test-id="canvas-node"]').length >= count,
 		{ timeout: 60_000 },
 		nodeCount,
 	);
@@ -161,7 +183,9 @@ async function main() {
 		fs.mkdirSync(OUT_DIR, { recursive: true });
 		for (const template of templates) {
 			const workflow = JSON.parse(fs.readFileSync(path.join(workflowsDir, template.file), 'utf8'));
-			const drawn = workflow.nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote');
+			const drawn = workflow.nodes.filter(
+				(/** @type {{ type: string }} */ node) => node.type !== 'n8n-nodes-base.stickyNote',
+			);
 			await openWorkflow(page, baseUrl, template.id, drawn.length);
 			const file = path.join(OUT_DIR, `${path.basename(template.file, '.json')}.png`);
 			await page.screenshot({ path: file, type: 'png' });

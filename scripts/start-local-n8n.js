@@ -5,12 +5,16 @@
  * n8n's Community Nodes installer would, re-imports the templates, then runs n8n in the foreground.
  *
  * State lives in .n8n-local/ (SQLite database, settings, installed package); delete it to start over.
- * Overridable: N8N_PORT (5678), N8N_LISTEN_ADDRESS (127.0.0.1), N8N_RUNNERS_BROKER_PORT (a free port),
- * N8N_LOCAL_SKIP_TEMPLATES=1 to keep workflows edited in the UI instead of re-importing templates.
+ * Your own n8n variables (N8N_*, DB_*, EXECUTIONS_*, QUEUE_*, WEBHOOK_URL, GENERIC_TIMEZONE, …) are
+ * passed to n8n and win over our defaults (N8N_PORT 5678, N8N_LISTEN_ADDRESS 127.0.0.1, SQLite in
+ * N8N_USER_FOLDER=.n8n-local, N8N_RUNNERS_BROKER_PORT a free port).
+ * N8N_LOCAL_SKIP_TEMPLATES=1 keeps workflows edited in the UI instead of re-importing templates.
+ * SIGINT/SIGTERM (Ctrl+C, an IDE's stop button) stop n8n gracefully; we exit with its exit code.
  */
 'use strict';
 
 const { spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
 const path = require('node:path');
 const { ensureDevDeps } = require('./lib/ensure-dev-deps');
 const { ensureN8n } = require('./lib/ensure-n8n');
@@ -18,14 +22,19 @@ const { n8nEnv } = require('./lib/n8n-env');
 const { freePorts } = require('./lib/free-ports');
 const { packPackage, installPackedPackage } = require('./lib/pack-package');
 const { prepareTemplates } = require('./lib/template-workflows');
+const { recordCommunityPackage } = require('./lib/record-community-package');
 const { runNpm } = require('./lib/run-npm');
 const { repoRoot, localDir, workflowsDir, n8nBin } = require('./lib/n8n-paths');
 
+/** @param {string} message */
 function step(message) {
 	console.log(`\n▶ ${message}`);
 }
 
-/** A short-lived n8n CLI call (import); the server is not running yet. */
+/**
+ * A short-lived n8n CLI call (import); the server is not running yet.
+ * @param {string[]} args @param {NodeJS.ProcessEnv} env
+ */
 function runN8nCli(args, env) {
 	const result = spawnSync(process.execPath, [n8nBin, ...args], { env, stdio: 'inherit' });
 	if (result.status !== 0)
@@ -33,19 +42,26 @@ function runN8nCli(args, env) {
 }
 
 async function main() {
+	console.log(
+		'npm start: the first run installs n8n (about 10 to 15 minutes on 2 cores: native modules build\n' +
+			'from source; about 3 GB of disk incl. the npm cache). Later runs start in under a minute.',
+	);
 	step('Dev dependencies');
 	ensureDevDeps();
 
 	step('Build the package');
 	runNpm(['run', 'build'], repoRoot);
 
-	step('Real n8n (test/e2e/n8n)');
+	step('Real n8n (first run: installs it, minutes; then reused)');
 	ensureN8n();
 
+	const userFolder = process.env.N8N_USER_FOLDER || localDir;
 	step('Install the package into the local n8n, as Community Nodes would');
 	const packed = packPackage(repoRoot, path.join(localDir, 'pack'));
-	const installedAt = installPackedPackage(packed.tgzPath, packed.name, localDir);
-	console.log(`${packed.name}@${packed.version} -> ${path.relative(repoRoot, installedAt)}`);
+	const installedAt = installPackedPackage(packed.tgzPath, packed.name, userFolder);
+	console.log(
+		`${packed.name}@${packed.version} -> ${path.relative(repoRoot, installedAt) || installedAt}`,
+	);
 
 	const host = process.env.N8N_LISTEN_ADDRESS || '127.0.0.1';
 	const port = Number(process.env.N8N_PORT || 5678);
@@ -54,7 +70,9 @@ async function main() {
 		process.env.N8N_RUNNERS_BROKER_PORT || (freeBrokerPort === port ? port + 1000 : freeBrokerPort),
 	);
 	// No fixed encryption key: n8n generates one into .n8n-local/.n8n/config on first use, like a real install.
-	const env = n8nEnv({ userFolder: localDir, port, brokerPort, host });
+	// passThrough: the developer's own N8N_*, DB_*, QUEUE_*, WEBHOOK_URL, … settings win over ours.
+	const env = n8nEnv({ userFolder, port, brokerPort, host, passThrough: true });
+	const cliEnv = { ...env, N8N_RUNNERS_ENABLED: 'false' };
 
 	step('Templates (workflows/*.json)');
 	if (process.env.N8N_LOCAL_SKIP_TEMPLATES === '1') {
@@ -66,10 +84,7 @@ async function main() {
 			console.log('no templates in workflows/ yet');
 		} else {
 			// One CLI call for all (each call boots n8n, ~2 s). Same ids every time, so this updates them.
-			runN8nCli(['import:workflow', '--separate', `--input=${importDir}`], {
-				...env,
-				N8N_RUNNERS_ENABLED: 'false',
-			});
+			runN8nCli(['import:workflow', '--separate', `--input=${importDir}`], cliEnv);
 			for (const template of templates)
 				console.log(`  ${template.name}  (id ${template.id}, from ${template.file})`);
 			console.log(
@@ -78,18 +93,75 @@ async function main() {
 		}
 	}
 
+	step('Record the package in n8n (Settings → Community nodes)');
+	recordPackage(env, cliEnv, installedAt, userFolder);
+
 	step(`Starting n8n on http://${host}:${port}/  (Ctrl+C stops it)`);
+	runN8nServer(env);
+}
+
+/**
+ * n8n lists community packages from its database. SQLite only (the default); with DB_TYPE set to
+ * another database the package still loads, it is just not listed.
+ * @param {NodeJS.ProcessEnv} env @param {NodeJS.ProcessEnv} cliEnv @param {string} packageDir @param {string} userFolder
+ */
+function recordPackage(env, cliEnv, packageDir, userFolder) {
+	if ((env.DB_TYPE ?? 'sqlite') !== 'sqlite') {
+		console.log(`skipped: DB_TYPE=${env.DB_TYPE} (only SQLite is recorded)`);
+		return;
+	}
+	const dbFile = env.DB_SQLITE_DATABASE || path.join(userFolder, '.n8n', 'database.sqlite');
+	// A fresh user folder has no database until an n8n command has run its migrations.
+	if (!fs.existsSync(dbFile)) runN8nCli(['list:workflow'], cliEnv);
+	const recorded = recordCommunityPackage({
+		n8nBin,
+		packageDir,
+		userFolder,
+		dbFile,
+		tablePrefix: env.DB_TABLE_PREFIX,
+	});
+	console.log(`${recorded.name}@${recorded.version}: ${recorded.nodes.join(', ')}`);
+}
+
+/**
+ * Runs n8n in the foreground until it exits, then exits with its code.
+ * n8n runs in its own process group, so a terminal's Ctrl+C reaches only us (npm and this
+ * script), and we forward exactly one signal: npm forwards the signal it gets to us as well, and
+ * a second SIGINT would make n8n skip its graceful shutdown. An IDE's stop button signals the
+ * npm process only; npm passes it on to us (package.json's `exec node …`: no shell in between,
+ * which would die without passing it on) and waits for us. A signal repeated after 5 s is forwarded too
+ * (n8n then exits at once).
+ * @param {NodeJS.ProcessEnv} env
+ */
+function runN8nServer(env) {
 	const child = spawn(process.execPath, [n8nBin, 'start'], {
 		env,
 		stdio: ['ignore', 'inherit', 'inherit'],
+		detached: true,
 	});
-	// Ctrl+C already reaches n8n (same process group); forwarding it too would count as a second
-	// Ctrl+C, which makes n8n skip its graceful shutdown. Just wait for n8n to exit.
-	process.on('SIGINT', () => undefined);
-	for (const signal of ['SIGTERM', 'SIGHUP']) {
-		process.on(signal, () => child.kill(signal));
-	}
-	child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+	let forwardedAt = 0;
+	/** @param {NodeJS.Signals} signal */
+	const forward = (signal) => {
+		if (Date.now() - forwardedAt < 5000) return;
+		forwardedAt = Date.now();
+		console.log(`\nstart-local-n8n: ${signal}: stopping n8n (pid ${child.pid})…`);
+		child.kill(signal);
+	};
+	for (const signal of /** @type {NodeJS.Signals[]} */ (['SIGINT', 'SIGTERM', 'SIGHUP']))
+		process.on(signal, forward);
+	// If npm (our parent) dies without passing a signal on, we are re-parented: stop n8n as well.
+	const parent = process.ppid;
+	setInterval(() => {
+		if (process.ppid !== parent) forward('SIGTERM');
+	}, 2000).unref();
+	// If we die without a signal handler running (an exception), take n8n down with us.
+	process.on('exit', () => {
+		if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+	});
+	child.on('exit', (code, signal) => {
+		console.log(`start-local-n8n: n8n exited (${code ?? signal})`);
+		process.exit(code ?? (signal ? 1 : 0));
+	});
 }
 
 main().catch((error) => {

@@ -27,6 +27,7 @@ function chromiumPath() {
 	return process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM;
 }
 
+/** @returns {boolean} */
 function chromiumAvailable() {
 	return fs.existsSync(chromiumPath());
 }
@@ -34,6 +35,10 @@ function chromiumAvailable() {
 /**
  * Headless Chromium with a fresh profile, loopback only: no background networking, no QUIC, no
  * component updates. `close()` ends the browser and deletes the profile.
+ */
+/**
+ * @param {{ width?: number, height?: number }} [size]
+ * @returns {Promise<{ browser: import('puppeteer-core').Browser, close(): Promise<void> }>}
  */
 async function launchBrowser({ width = 1400, height = 800 } = {}) {
 	const puppeteer = require('puppeteer-core');
@@ -65,17 +70,26 @@ async function launchBrowser({ width = 1400, height = 800 } = {}) {
 	};
 }
 
+/** @param {string} id */
 const testId = (id) => `[data-test-id="${id}"]`;
 
 /** Signs in through the editor's sign-in form and waits until the app has left /signin. */
+/**
+ * @param {import('puppeteer-core').Page} page
+ * @param {string} baseUrl
+ * @param {{ email: string, password: string }} credentials
+ * @param {number} [timeoutMs]
+ */
 async function signIn(page, baseUrl, { email, password }, timeoutMs = 60_000) {
 	await page.goto(`${baseUrl}/signin`, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
 	const emailInput = await page.waitForSelector('input[type="email"]', {
 		visible: true,
 		timeout: timeoutMs,
 	});
+	if (!emailInput) throw new Error('the sign-in form has no email field');
 	await emailInput.type(email);
 	const passwordInput = await page.waitForSelector('input[type="password"]', { visible: true });
+	if (!passwordInput) throw new Error('the sign-in form has no password field');
 	await passwordInput.type(password);
 	await passwordInput.press('Enter');
 	await page.waitForFunction(() => !location.pathname.startsWith('/signin'), {
@@ -84,6 +98,7 @@ async function signIn(page, baseUrl, { email, password }, timeoutMs = 60_000) {
 }
 
 /** Closes whatever dialog n8n shows after sign-in (survey, what's new) with Escape. */
+/** @param {import('puppeteer-core').Page} page */
 async function dismissDialogs(page) {
 	for (let i = 0; i < 3; i++) {
 		const open = await page.$(
@@ -96,6 +111,11 @@ async function dismissDialogs(page) {
 }
 
 /** Opens an empty workflow and waits for its canvas. */
+/**
+ * @param {import('puppeteer-core').Page} page
+ * @param {string} baseUrl
+ * @param {number} [timeoutMs]
+ */
 async function openNewWorkflow(page, baseUrl, timeoutMs = 60_000) {
 	await page.goto(`${baseUrl}/workflow/new`, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
 	await page.waitForSelector(
@@ -109,6 +129,10 @@ async function openNewWorkflow(page, baseUrl, timeoutMs = 60_000) {
 }
 
 /** Opens the node panel: "Add first step" on an empty canvas, else "+", else the Tab shortcut. */
+/**
+ * @param {import('puppeteer-core').Page} page
+ * @param {number} [timeoutMs]
+ */
 async function openNodePanel(page, timeoutMs = 30_000) {
 	for (const id of ['canvas-add-button', 'node-creator-plus-button']) {
 		const button = await page.$(testId(id));
@@ -125,6 +149,7 @@ async function openNodePanel(page, timeoutMs = 30_000) {
 }
 
 /** Closes the node panel (Escape, repeated while it is still open, e.g. in a node's actions). */
+/** @param {import('puppeteer-core').Page} page */
 async function closeNodePanel(page) {
 	for (let i = 0; i < 4; i++) {
 		const panel = await page.$(testId('node-creator'));
@@ -136,12 +161,17 @@ async function closeNodePanel(page) {
 }
 
 /** The search input itself (the test id sits on the input in n8n 1.x; tolerate a wrapper). */
+/** @param {import('puppeteer-core').Page} page */
 async function searchInput(page) {
 	const hit = await page.$(`input${testId('node-creator-search-bar')}`);
 	return hit ?? (await page.$(`${testId('node-creator-search-bar')} input`));
 }
 
 /** Display names of every node the panel lists right now, "Results in other categories" included. */
+/**
+ * @param {import('puppeteer-core').Page} page
+ * @returns {Promise<string[]>}
+ */
 async function listedNodeNames(page) {
 	return await page.$$eval(
 		`${testId('node-creator-node-item')}, ${testId('node-creator-action-item')}`,
@@ -154,6 +184,10 @@ async function listedNodeNames(page) {
 }
 
 /** Every name the panel shows right now (nodes, or a node's actions after it was opened). */
+/**
+ * @param {import('puppeteer-core').Page} page
+ * @returns {Promise<string[]>}
+ */
 async function listedItemNames(page) {
 	return await page.$$eval(testId('node-creator-item-name'), (names) =>
 		names.map((name) => name.textContent?.trim() ?? ''),
@@ -164,13 +198,20 @@ async function listedItemNames(page) {
  * Replaces the search text and waits until the result list stops changing (n8n renders results
  * in batches). Returns the listed display names; empty when n8n shows "no results".
  */
+/**
+ * @param {import('puppeteer-core').Page} page
+ * @param {string} term
+ * @param {{ settleMs?: number, timeoutMs?: number }} [options]
+ * @returns {Promise<string[]>}
+ */
 async function searchNodePanel(page, term, { settleMs = 400, timeoutMs = 15_000 } = {}) {
 	const input = await searchInput(page);
 	if (!input) throw new Error('node panel search input not found');
 	// Focus and select through the DOM: the panel may still be sliding in, which a click would miss.
 	await input.evaluate((el) => {
-		el.focus();
-		el.select();
+		const field = /** @type {HTMLInputElement} */ (el);
+		field.focus();
+		field.select();
 	});
 	await page.keyboard.press('Backspace');
 	await page.waitForFunction(

@@ -9,6 +9,7 @@ const path = require('node:path');
 const { repoRoot } = require('./n8n-paths');
 const { runNpm } = require('./run-npm');
 
+/** @param {string} file @returns {number | undefined} */
 function mtimeMs(file) {
 	try {
 		return fs.statSync(file).mtimeMs;

@@ -33,16 +33,18 @@ function installedHash() {
 	}
 }
 
+/** @param {number} ms */
 function sleepSync(ms) {
 	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+/** @param {number} pid */
 function isAlive(pid) {
 	try {
 		process.kill(pid, 0);
 		return true;
 	} catch (error) {
-		return error.code === 'EPERM';
+		return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
 	}
 }
 
@@ -50,6 +52,9 @@ function isAlive(pid) {
  * Two `npm ci` runs in the same directory corrupt each other (one deletes files the other is
  * compiling), and `npm test` and `npm start` may well start at the same time. mkdir is atomic, so
  * a lock directory holding the owner's pid serializes them; a lock whose owner died is taken over.
+ * @template T
+ * @param {() => T} work
+ * @returns {T}
  */
 function withInstallLock(work) {
 	fs.mkdirSync(path.dirname(installLockDir), { recursive: true });
@@ -59,7 +64,7 @@ function withInstallLock(work) {
 			fs.mkdirSync(installLockDir);
 			break;
 		} catch (error) {
-			if (error.code !== 'EEXIST') throw error;
+			if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
 		}
 		let owner;
 		try {

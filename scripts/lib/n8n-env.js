@@ -21,7 +21,8 @@ const FOREIGN_PREFIXES = [
 
 /**
  * @param {{ userFolder: string, port: number, brokerPort: number, host?: string,
- *   encryptionKey?: string, logLevel?: string, extra?: Record<string, string> }} options
+ *   encryptionKey?: string, logLevel?: string, extra?: Record<string, string>,
+ *   passThrough?: boolean }} options `passThrough` (npm start): see userN8nSettings
  * @returns {NodeJS.ProcessEnv}
  */
 function n8nEnv(options) {
@@ -63,7 +64,26 @@ function n8nEnv(options) {
 		N8N_LOG_OUTPUT: 'console',
 	};
 	if (options.encryptionKey) env.N8N_ENCRYPTION_KEY = options.encryptionKey;
-	return { ...base, ...env, ...options.extra };
+	const own = options.passThrough ? userN8nSettings(env) : {};
+	return { ...base, ...env, ...own, ...options.extra };
+}
+
+/**
+ * passThrough: `npm start` is the developer's own n8n, so their N8N_*, DB_*, EXECUTIONS_*, QUEUE_*,
+ * WEBHOOK_URL, GENERIC_TIMEZONE (and any other variable we set above) win over our defaults.
+ * NODE_ENV and JEST_* stay filtered for the reason above.
+ * @param {Record<string, string>} ours @returns {Record<string, string>}
+ */
+function userN8nSettings(ours) {
+	return Object.fromEntries(
+		Object.entries(process.env).filter(
+			/** @returns {entry is [string, string]} */
+			(entry) =>
+				entry[1] !== undefined &&
+				!/^(NODE_ENV$|JEST_)/.test(entry[0]) &&
+				(entry[0] in ours || FOREIGN_PREFIXES.some((prefix) => entry[0].startsWith(prefix))),
+		),
+	);
 }
 
 module.exports = { n8nEnv };

@@ -10,10 +10,12 @@ const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const { runNpm } = require('./run-npm');
 
+/** @typedef {{ tgzPath: string, name: string, version: string }} PackedPackage */
+
 /**
  * `npm pack` of an already-built package directory.
  * @param {string} packageDir @param {string} destDir
- * @returns {{ tgzPath: string, name: string, version: string }}
+ * @returns {PackedPackage}
  */
 function packPackage(packageDir, destDir) {
 	fs.mkdirSync(destDir, { recursive: true });
@@ -28,7 +30,10 @@ function packPackage(packageDir, destDir) {
 	};
 }
 
-/** The directory n8n scans for installed community packages. */
+/**
+ * The directory n8n scans for installed community packages.
+ * @param {string} userFolder @returns {string}
+ */
 function communityNodesDir(userFolder) {
 	return path.join(userFolder, '.n8n', 'nodes', 'node_modules');
 }

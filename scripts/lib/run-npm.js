@@ -1,6 +1,7 @@
 'use strict';
 /** Runs npm with our cache dir, inheriting the terminal, and fails loudly. */
 const { spawnSync } = require('node:child_process');
+const path = require('node:path');
 const { npmCacheDir } = require('./n8n-paths');
 
 /**
@@ -16,11 +17,40 @@ function npmEnv() {
 	return { ...env, npm_config_cache: cache };
 }
 
-/** @param {string[]} args @param {string} cwd @param {{ capture?: boolean }} [options] @returns {string} stdout when captured */
+/** `npm ci` / `npm install` print a warning stream for minutes; these get a progress report instead. */
+const LONG_COMMANDS = new Set(['ci', 'install', 'i']);
+
+/**
+ * @param {string[]} args @param {string} cwd
+ * @param {{ capture?: boolean, progress?: string | false }} [options] `progress`: a label for the
+ *   progress lines of a long install (default for ci/install: "npm <command> in <dir>"); false
+ *   shows npm's raw output.
+ * @returns {string} stdout when captured
+ */
 function runNpm(args, cwd, options = {}) {
+	const env = npmEnv();
+	const progress =
+		options.progress ??
+		(LONG_COMMANDS.has(args[0]) ? `npm ${args[0]} in ${path.basename(cwd)}` : false);
+	if (progress && !options.capture) {
+		const slug = progress.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+		const logFile = path.join(env.npm_config_cache ?? npmCacheDir, '..', 'logs', `${slug}.log`);
+		const progressScript = path.join(__dirname, 'npm-progress.js');
+		// A child node process, so the caller can stay synchronous while progress ticks.
+		const result = spawnSync(process.execPath, [progressScript, progress, logFile, cwd, ...args], {
+			env,
+			stdio: 'inherit',
+		});
+		if (result.error) throw result.error;
+		if (result.status !== 0)
+			throw new Error(
+				`npm ${args.join(' ')} failed in ${cwd} (exit ${result.status ?? result.signal}; log: ${logFile})`,
+			);
+		return '';
+	}
 	const result = spawnSync('npm', args, {
 		cwd,
-		env: npmEnv(),
+		env,
 		stdio: options.capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
 		encoding: 'utf8',
 		maxBuffer: 64 * 1024 * 1024,

@@ -9,7 +9,10 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
-/** n8n's own ids are 16 alphanumeric characters; a hex slice of a hash fits that shape. */
+/**
+ * n8n's own ids are 16 alphanumeric characters; a hex slice of a hash fits that shape.
+ * @param {string} fileName @returns {string}
+ */
 function templateWorkflowId(fileName) {
 	return crypto.createHash('sha256').update(`template:${fileName}`).digest('hex').slice(0, 16);
 }

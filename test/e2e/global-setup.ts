@@ -48,6 +48,7 @@ export default function globalSetup(): void {
 	if (!fs.existsSync(path.join(dir, 'dist')))
 		throw new Error(`${dir}/dist is missing: build first (\`npm run test:e2e\` does)`);
 	const packed = packPackageUnderTest();
+	// eslint-disable-next-line no-console -- jest global setup: one line saying what is under test
 	console.log(
 		`\ne2e: testing ${packed.name}@${packed.version} from ${dir}; files in ${path.relative(process.cwd(), runDir)}`,
 	);

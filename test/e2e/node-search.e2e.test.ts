@@ -86,6 +86,7 @@ function packageNodes(packageDir: string): NodeInfo[] {
 const browserMissing = !chromiumAvailable();
 const required = Boolean(process.env.E2E_REQUIRE_BROWSER);
 if (browserMissing && !required) {
+	// eslint-disable-next-line no-console -- the skip must be visible in the test output
 	console.warn(
 		`node-search e2e SKIPPED: no Chromium at ${chromiumPath()}. Install it with ` +
 			'`node scripts/ensure-chromium.js` (as root: apt-get install -y chromium) or set CHROMIUM_PATH. ' +

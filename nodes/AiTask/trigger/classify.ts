@@ -1,7 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { conversationInfo, tryParseConversationKey, type ConversationInfo } from '../../shared';
-import type { RecentMap } from '../../shared';
+import {
+	conversationInfo,
+	tryParseConversationKey,
+	type ConversationInfo,
+	type RecentMap,
+} from '../../shared';
 import { dialogStates, turnedOn } from './memory';
 import type { AiTaskEvent } from './events';
 import type { SelartiWebhook } from './parse';

@@ -28,6 +28,7 @@ function resourceSelector(
 }
 
 function operationSelector(resource: ResourceDefinition): INodeProperties {
+	const defaultOperation = resource.defaultOperation;
 	return {
 		displayName: 'Operation',
 		name: 'operation',
@@ -42,7 +43,7 @@ function operationSelector(resource: ResourceDefinition): INodeProperties {
 				...(operation.description ? { description: operation.description } : {}),
 			}))
 			.sort(byName),
-		default: resource.defaultOperation,
+		default: defaultOperation,
 	};
 }
 
