@@ -16,6 +16,8 @@ export default tseslint.config(
 		'.e2e/**',
 		'.n8n-local/**',
 		'test/e2e/n8n/**',
+		'test/e2e/n8n2/**',
+		'test/e2e/node24/**',
 		'**/*.js',
 		'**/*.mjs',
 	]),

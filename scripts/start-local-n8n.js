@@ -6,7 +6,9 @@
  *
  * State lives in .n8n-local/ (SQLite database, settings, installed package); delete it to start over.
  * Overridable: N8N_PORT (5678), N8N_LISTEN_ADDRESS (127.0.0.1), N8N_RUNNERS_BROKER_PORT (a free port),
- * N8N_LOCAL_SKIP_TEMPLATES=1 to keep workflows edited in the UI instead of re-importing templates.
+ * N8N_LOCAL_SKIP_TEMPLATES=1 to keep workflows edited in the UI instead of re-importing templates,
+ * N8N_LOCAL_MAJOR=2 for n8n 2.x on Node 24 instead of 1.x (one .n8n-local/ database cannot serve both:
+ * 2.x migrates it, so delete .n8n-local/ when switching).
  */
 'use strict';
 
@@ -19,15 +21,18 @@ const { freePorts } = require('./lib/free-ports');
 const { packPackage, installPackedPackage } = require('./lib/pack-package');
 const { prepareTemplates } = require('./lib/template-workflows');
 const { runNpm } = require('./lib/run-npm');
-const { repoRoot, localDir, workflowsDir, n8nBin } = require('./lib/n8n-paths');
+const { repoRoot, localDir, workflowsDir } = require('./lib/n8n-paths');
 
 function step(message) {
 	console.log(`\n▶ ${message}`);
 }
 
-/** A short-lived n8n CLI call (import); the server is not running yet. */
-function runN8nCli(args, env) {
-	const result = spawnSync(process.execPath, [n8nBin, ...args], { env, stdio: 'inherit' });
+/**
+ * A short-lived n8n CLI call (import); the server is not running yet.
+ * @param {import('./lib/ensure-n8n').N8nRuntime} runtime @param {string[]} args @param {NodeJS.ProcessEnv} env
+ */
+function runN8nCli(runtime, args, env) {
+	const result = spawnSync(runtime.nodeBin, [runtime.n8nBin, ...args], { env, stdio: 'inherit' });
 	if (result.status !== 0)
 		throw new Error(`n8n ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
 }
@@ -39,8 +44,9 @@ async function main() {
 	step('Build the package');
 	runNpm(['run', 'build'], repoRoot);
 
-	step('Real n8n (test/e2e/n8n)');
-	ensureN8n();
+	const major = process.env.N8N_LOCAL_MAJOR === '2' ? 2 : 1;
+	step(`Real n8n ${major}.x (installed once into ~/.cache)`);
+	const runtime = ensureN8n(major);
 
 	step('Install the package into the local n8n, as Community Nodes would');
 	const packed = packPackage(repoRoot, path.join(localDir, 'pack'));
@@ -55,6 +61,8 @@ async function main() {
 	);
 	// No fixed encryption key: n8n generates one into .n8n-local/.n8n/config on first use, like a real install.
 	const env = n8nEnv({ userFolder: localDir, port, brokerPort, host });
+	// Anything n8n starts by name must get the same Node as n8n itself (Node 24 for 2.x).
+	env.PATH = [path.dirname(runtime.nodeBin), env.PATH ?? ''].join(path.delimiter);
 
 	step('Templates (workflows/*.json)');
 	if (process.env.N8N_LOCAL_SKIP_TEMPLATES === '1') {
@@ -66,7 +74,7 @@ async function main() {
 			console.log('no templates in workflows/ yet');
 		} else {
 			// One CLI call for all (each call boots n8n, ~2 s). Same ids every time, so this updates them.
-			runN8nCli(['import:workflow', '--separate', `--input=${importDir}`], {
+			runN8nCli(runtime, ['import:workflow', '--separate', `--input=${importDir}`], {
 				...env,
 				N8N_RUNNERS_ENABLED: 'false',
 			});
@@ -78,8 +86,8 @@ async function main() {
 		}
 	}
 
-	step(`Starting n8n on http://${host}:${port}/  (Ctrl+C stops it)`);
-	const child = spawn(process.execPath, [n8nBin, 'start'], {
+	step(`Starting n8n ${runtime.version} on http://${host}:${port}/  (Ctrl+C stops it)`);
+	const child = spawn(runtime.nodeBin, [runtime.n8nBin, 'start'], {
 		env,
 		stdio: ['ignore', 'inherit', 'inherit'],
 	});

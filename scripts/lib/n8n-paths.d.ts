@@ -1,10 +1,7 @@
 export declare const repoRoot: string;
 export declare const harnessDir: string;
-export declare const harnessLockfile: string;
-export declare const harnessMarker: string;
-export declare const n8nBin: string;
-export declare const n8nBinLink: string;
-export declare const npmCacheDir: string;
+export declare const harness2Dir: string;
+export declare const node24Dir: string;
 export declare const e2eDir: string;
 export declare const localDir: string;
 export declare const workflowsDir: string;
