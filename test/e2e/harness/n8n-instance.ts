@@ -23,6 +23,12 @@ const TEST_SPEED_SETTINGS: Record<string, string> = {
 	N8N_WORKFLOW_PUBLICATION_OUTBOX_POLL_INTERVAL_MS: '1000',
 };
 
+/**
+ * n8n 2.x's MCP server registry fetches https://api.n8n.io/api/mcp-servers at start (a system
+ * task). Tests talk to 127.0.0.1 only, so that module is off. (1.x has no such module.)
+ */
+const OFFLINE_2X: Record<string, string> = { N8N_DISABLED_MODULES: 'mcp-registry' };
+
 export interface N8nInstanceOptions {
 	/** A label for the user folder name (e.g. the test file's name). */
 	name?: string;
@@ -76,7 +82,7 @@ export class N8nInstance {
 			port,
 			brokerPort,
 			encryptionKey: E2E_ENCRYPTION_KEY,
-			extra: { ...TEST_SPEED_SETTINGS, ...extraEnv },
+			extra: { ...TEST_SPEED_SETTINGS, ...(n8nMajor() === 2 ? OFFLINE_2X : {}), ...extraEnv },
 		});
 		this.cliEnv = { ...this.env, N8N_RUNNERS_BROKER_PORT: String(cliBrokerPort) };
 		this.server = new N8nProcess(this.env, this.baseUrl, path.join(userFolder, 'n8n.log'));
@@ -214,31 +220,51 @@ export class N8nInstance {
 	async start({ timeoutMs = 90_000, allowActivationErrors = false } = {}): Promise<void> {
 		const logOffset = this.log().length;
 		await this.server.start(timeoutMs);
-		// n8n 2.x registers active workflows after the editor line (webhooks answered 404 for ~2 s),
-		// so wait until n8n has reported on each one, whichever way it went.
-		const startLog = await waitFor(
-			async () => {
-				const since = this.log().slice(logOffset);
-				const reported = [...this.activatedBeforeStart].every((id) =>
-					this.activationReported(since, id),
-				);
-				return reported ? since : undefined;
-			},
-			{
-				timeoutMs: 60_000,
-				describe: () =>
-					`n8n never reported on activating ${[...this.activatedBeforeStart].filter((id) => !this.activationReported(this.log().slice(logOffset), id)).join(', ')}`,
-			},
-		);
-		if (allowActivationErrors) return;
-		const failed = [...this.activatedBeforeStart].filter((id) =>
-			startLog.includes(`Issue on initial workflow activation try of ${this.logName(id)}`),
-		);
-		if (failed.length === 0) return;
+		const failed =
+			n8nMajor() === 2
+				? await this.waitForStartPublications()
+				: await this.waitForStartActivations(logOffset);
+		if (allowActivationErrors || failed.length === 0) return;
 		const reasons = await Promise.all(
 			failed.map(async (id) => `${id}: ${await this.activationError(id)}`),
 		);
 		throw new Error(`workflows failed to activate at start:\n${reasons.join('\n')}`);
+	}
+
+	/**
+	 * 1.x activates every active workflow during start and logs one line about each (we wait for
+	 * them anyway, in case a line comes after the editor line). Returns the ids that failed.
+	 */
+	private async waitForStartActivations(logOffset: number): Promise<string[]> {
+		const ids = [...this.activatedBeforeStart];
+		const startLog = await waitFor(
+			async () => {
+				const since = this.log().slice(logOffset);
+				return ids.every((id) => this.activationReported(since, id)) ? since : undefined;
+			},
+			{
+				timeoutMs: 60_000,
+				describe: () =>
+					`n8n never reported on activating ${ids.filter((id) => !this.activationReported(this.log().slice(logOffset), id)).join(', ')}`,
+			},
+		);
+		return ids.filter((id) =>
+			startLog.includes(`Issue on initial workflow activation try of ${this.logName(id)}`),
+		);
+	}
+
+	/**
+	 * 2.x publishes active workflows after the editor line, in the background (outbox consumer and
+	 * a reconciler), logging nothing at info level; webhooks answer 404 until then. Waits for each
+	 * workflow's publication status to settle. Returns the ids that did not fully publish.
+	 */
+	private async waitForStartPublications(): Promise<string[]> {
+		const failed: string[] = [];
+		for (const id of this.activatedBeforeStart) {
+			const status = await this.waitForPublication(id, ['published', 'partial', 'failed']);
+			if (status.status !== 'published') failed.push(id);
+		}
+		return failed;
 	}
 
 	/** How n8n names a workflow in its log lines (formatWorkflow in both majors). */
