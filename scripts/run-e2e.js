@@ -10,10 +10,16 @@
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 const { selectedMajors } = require('./lib/ensure-n8n');
-const { repoRoot } = require('./lib/n8n-paths');
+const { repoRoot, harnessDir, harness2Dir } = require('./lib/n8n-paths');
 
 const jestBin = path.join(repoRoot, 'node_modules', 'jest', 'bin', 'jest.js');
 const config = path.join(repoRoot, 'test', 'e2e', 'jest.config.js');
+
+/** "n8n 2.41.1", from the pinned folder's package.json. @param {1 | 2} major */
+function pinnedLabel(major) {
+	const manifest = require(path.join(major === 2 ? harness2Dir : harnessDir, 'package.json'));
+	return `n8n ${manifest.dependencies.n8n}`;
+}
 
 /** @param {number} ms */
 const seconds = (ms) => `${Math.round(ms / 1000)} s`;
@@ -24,7 +30,8 @@ function main() {
 	const summary = [];
 	let failed = false;
 	for (const major of majors) {
-		console.log(`\n════ e2e on n8n ${major}.x (E2E_N8N=${major}) ════`);
+		const label = pinnedLabel(major);
+		console.log(`\n════ e2e on ${label} (E2E_N8N=${major}) ════`);
 		const started = Date.now();
 		// global-setup installs and names the exact version; the test files read E2E_N8N.
 		const result = spawnSync(
@@ -34,8 +41,8 @@ function main() {
 		);
 		const ok = result.status === 0;
 		failed ||= !ok;
-		summary.push(`n8n ${major}.x: ${ok ? 'passed' : 'FAILED'} in ${seconds(Date.now() - started)}`);
-		console.log(`════ e2e on n8n ${major}.x: ${ok ? 'passed' : 'FAILED'} ════`);
+		summary.push(`${label}: ${ok ? 'passed' : 'FAILED'} in ${seconds(Date.now() - started)}`);
+		console.log(`════ e2e on ${label}: ${ok ? 'passed' : 'FAILED'} ════`);
 	}
 	console.log(`\ne2e summary: ${summary.join('; ')}`);
 	process.exit(failed ? 1 : 0);
