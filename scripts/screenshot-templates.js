@@ -20,7 +20,10 @@ const { n8nEnv } = require('./lib/n8n-env');
 const { freePorts } = require('./lib/free-ports');
 const { packPackage, installPackedPackage } = require('./lib/pack-package');
 const { prepareTemplates } = require('./lib/template-workflows');
-const { repoRoot, e2eDir, workflowsDir, n8nBin } = require('./lib/n8n-paths');
+const { repoRoot, e2eDir, workflowsDir } = require('./lib/n8n-paths');
+
+/** The n8n the pictures are taken with (1.x: what most of our e2e and `npm start` use). */
+const runtime = ensureN8n(1);
 const editor = require('./lib/editor-browser');
 
 const WIDTH = Number(process.env.SCREENSHOT_WIDTH || 1400);
@@ -43,7 +46,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * @param {RegExp} successLine
  */
 function runN8nCli(args, env, successLine) {
-	const result = spawnSync(process.execPath, [n8nBin, ...args], {
+	const result = spawnSync(runtime.nodeBin, [runtime.n8nBin, ...args], {
 		env: { ...env, N8N_RUNNERS_ENABLED: 'false' },
 		encoding: 'utf8',
 	});
@@ -63,7 +66,7 @@ function runN8nCli(args, env, successLine) {
  */
 async function startN8n(env, baseUrl, logFile) {
 	const log = fs.openSync(logFile, 'a');
-	const child = spawn(process.execPath, [n8nBin, 'start'], {
+	const child = spawn(runtime.nodeBin, [runtime.n8nBin, 'start'], {
 		env,
 		detached: true,
 		stdio: ['ignore', log, log],
@@ -147,7 +150,6 @@ async function main() {
 		);
 	if (!fs.existsSync(path.join(repoRoot, 'dist')))
 		throw new Error('dist/ is missing: run `npm run build` first (`npm run screenshots` does)');
-	ensureN8n();
 
 	const workDir = path.join(e2eDir, 'screenshots', `${Date.now()}-${process.pid}`);
 	fs.mkdirSync(workDir, { recursive: true });

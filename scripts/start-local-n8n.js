@@ -10,6 +10,8 @@
  * N8N_USER_FOLDER=.n8n-local, N8N_RUNNERS_BROKER_PORT a free port).
  * N8N_LOCAL_SKIP_TEMPLATES=1 keeps workflows edited in the UI instead of re-importing templates.
  * SIGINT/SIGTERM (Ctrl+C, an IDE's stop button) stop n8n gracefully; we exit with its exit code.
+ * N8N_LOCAL_MAJOR=2 runs n8n 2.x on Node 24 instead of 1.x (one .n8n-local/ database cannot serve
+ * both: 2.x migrates it, so delete .n8n-local/ when switching).
  */
 'use strict';
 
@@ -24,7 +26,7 @@ const { packPackage, installPackedPackage } = require('./lib/pack-package');
 const { prepareTemplates } = require('./lib/template-workflows');
 const { recordCommunityPackage } = require('./lib/record-community-package');
 const { runNpm } = require('./lib/run-npm');
-const { repoRoot, localDir, workflowsDir, n8nBin } = require('./lib/n8n-paths');
+const { repoRoot, localDir, workflowsDir } = require('./lib/n8n-paths');
 
 /** @param {string} message */
 function step(message) {
@@ -33,10 +35,10 @@ function step(message) {
 
 /**
  * A short-lived n8n CLI call (import); the server is not running yet.
- * @param {string[]} args @param {NodeJS.ProcessEnv} env
+ * @param {import('./lib/ensure-n8n').N8nRuntime} runtime @param {string[]} args @param {NodeJS.ProcessEnv} env
  */
-function runN8nCli(args, env) {
-	const result = spawnSync(process.execPath, [n8nBin, ...args], { env, stdio: 'inherit' });
+function runN8nCli(runtime, args, env) {
+	const result = spawnSync(runtime.nodeBin, [runtime.n8nBin, ...args], { env, stdio: 'inherit' });
 	if (result.status !== 0)
 		throw new Error(`n8n ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
 }
@@ -52,8 +54,9 @@ async function main() {
 	step('Build the package');
 	runNpm(['run', 'build'], repoRoot);
 
-	step('Real n8n (first run: installs it, minutes; then reused)');
-	ensureN8n();
+	const major = process.env.N8N_LOCAL_MAJOR === '2' ? 2 : 1;
+	step(`Real n8n ${major}.x (installed once into ~/.cache)`);
+	const runtime = ensureN8n(major);
 
 	const userFolder = process.env.N8N_USER_FOLDER || localDir;
 	step('Install the package into the local n8n, as Community Nodes would');
@@ -72,6 +75,8 @@ async function main() {
 	// No fixed encryption key: n8n generates one into .n8n-local/.n8n/config on first use, like a real install.
 	// passThrough: the developer's own N8N_*, DB_*, QUEUE_*, WEBHOOK_URL, … settings win over ours.
 	const env = n8nEnv({ userFolder, port, brokerPort, host, passThrough: true });
+	// Anything n8n starts by name must get the same Node as n8n itself (Node 24 for 2.x).
+	env.PATH = [path.dirname(runtime.nodeBin), env.PATH ?? ''].join(path.delimiter);
 	const cliEnv = { ...env, N8N_RUNNERS_ENABLED: 'false' };
 
 	step('Templates (workflows/*.json)');
@@ -84,7 +89,7 @@ async function main() {
 			console.log('no templates in workflows/ yet');
 		} else {
 			// One CLI call for all (each call boots n8n, ~2 s). Same ids every time, so this updates them.
-			runN8nCli(['import:workflow', '--separate', `--input=${importDir}`], cliEnv);
+			runN8nCli(runtime, ['import:workflow', '--separate', `--input=${importDir}`], cliEnv);
 			for (const template of templates)
 				console.log(`  ${template.name}  (id ${template.id}, from ${template.file})`);
 			console.log(
@@ -94,27 +99,28 @@ async function main() {
 	}
 
 	step('Record the package in n8n (Settings → Community nodes)');
-	recordPackage(env, cliEnv, installedAt, userFolder);
+	recordPackage(runtime, env, cliEnv, installedAt, userFolder);
 
-	step(`Starting n8n on http://${host}:${port}/  (Ctrl+C stops it)`);
-	runN8nServer(env);
+	step(`Starting n8n ${runtime.version} on http://${host}:${port}/  (Ctrl+C stops it)`);
+	runN8nServer(runtime, env);
 }
 
 /**
  * n8n lists community packages from its database. SQLite only (the default); with DB_TYPE set to
  * another database the package still loads, it is just not listed.
- * @param {NodeJS.ProcessEnv} env @param {NodeJS.ProcessEnv} cliEnv @param {string} packageDir @param {string} userFolder
+ * @param {import('./lib/ensure-n8n').N8nRuntime} runtime @param {NodeJS.ProcessEnv} env
+ * @param {NodeJS.ProcessEnv} cliEnv @param {string} packageDir @param {string} userFolder
  */
-function recordPackage(env, cliEnv, packageDir, userFolder) {
+function recordPackage(runtime, env, cliEnv, packageDir, userFolder) {
 	if ((env.DB_TYPE ?? 'sqlite') !== 'sqlite') {
 		console.log(`skipped: DB_TYPE=${env.DB_TYPE} (only SQLite is recorded)`);
 		return;
 	}
 	const dbFile = env.DB_SQLITE_DATABASE || path.join(userFolder, '.n8n', 'database.sqlite');
 	// A fresh user folder has no database until an n8n command has run its migrations.
-	if (!fs.existsSync(dbFile)) runN8nCli(['list:workflow'], cliEnv);
+	if (!fs.existsSync(dbFile)) runN8nCli(runtime, ['list:workflow'], cliEnv);
 	const recorded = recordCommunityPackage({
-		n8nBin,
+		n8nBin: runtime.n8nBin,
 		packageDir,
 		userFolder,
 		dbFile,
@@ -131,10 +137,10 @@ function recordPackage(env, cliEnv, packageDir, userFolder) {
  * npm process only; npm passes it on to us (package.json's `exec node …`: no shell in between,
  * which would die without passing it on) and waits for us. A signal repeated after 5 s is forwarded too
  * (n8n then exits at once).
- * @param {NodeJS.ProcessEnv} env
+ * @param {import('./lib/ensure-n8n').N8nRuntime} runtime @param {NodeJS.ProcessEnv} env
  */
-function runN8nServer(env) {
-	const child = spawn(process.execPath, [n8nBin, 'start'], {
+function runN8nServer(runtime, env) {
+	const child = spawn(runtime.nodeBin, [runtime.n8nBin, 'start'], {
 		env,
 		stdio: ['ignore', 'inherit', 'inherit'],
 		detached: true,

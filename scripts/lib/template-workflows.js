@@ -1,9 +1,10 @@
 'use strict';
 /**
  * Prepares the shipped templates (workflows/*.json) for `n8n import:workflow`.
- * Templates carry no ids by design (a user importing one gets a fresh id), but a local n8n that
- * re-imports them on every `npm start` must update, not duplicate them: each gets an id derived
- * from its file name, written to a temporary copy, never to the template itself.
+ * A local n8n that re-imports them on every `npm start` must update, not duplicate them, so each
+ * needs a stable id. Templates carry their own fixed top-level id (n8n 2.x needs one for
+ * `import:workflow --input=<file>`); one without gets an id derived from its file name, written
+ * to a temporary copy, never to the template itself.
  */
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -32,7 +33,8 @@ function prepareTemplates(templatesDir, outDir) {
 	fs.mkdirSync(outDir, { recursive: true });
 	return files.map((file) => {
 		const workflow = JSON.parse(fs.readFileSync(path.join(templatesDir, file), 'utf8'));
-		const id = templateWorkflowId(file);
+		const id =
+			typeof workflow.id === 'string' && workflow.id ? workflow.id : templateWorkflowId(file);
 		fs.writeFileSync(path.join(outDir, file), JSON.stringify({ ...workflow, id }, null, '\t'));
 		return { file, id, name: String(workflow.name ?? file) };
 	});

@@ -6,7 +6,7 @@
  */
 import { FakeSelarti } from '../fakes/selarti';
 import { FakeTelegram } from '../fakes/telegram';
-import { N8nInstance } from './harness';
+import { N8nInstance, n8nMajor } from './harness';
 
 const SELARTI = { id: 'credTestSelarti1', name: 'Selarti (fake)', type: 'selartiApi' };
 const TELEGRAM = {
@@ -87,10 +87,12 @@ describe('credential Test buttons in a real n8n', () => {
 			baseUrl: telegram.apiBaseUrl,
 		});
 		expect(good).toEqual({ status: 'OK', message: 'Connection successful!' });
-		// n8n's tester answers every 401 with its own wording, before any credential rule applies.
+		// n8n's tester answers every 401 before any credential rule applies: 1.x with its own
+		// wording, 2.x with Telegram's description of the 401.
 		expect(wrong).toEqual({
 			status: 'Error',
-			message: 'Authorization failed - please check your credentials',
+			message:
+				n8nMajor() === 1 ? 'Authorization failed - please check your credentials' : 'Unauthorized',
 		});
 		expect(JSON.stringify(wrong)).not.toContain('444444444:wrong');
 		expect(telegram.requests.some((r) => r.path.endsWith('/getMe'))).toBe(true);

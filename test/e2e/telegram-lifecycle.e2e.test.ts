@@ -3,12 +3,17 @@
  *   - the webhook trigger refuses to replace another consumer's webhook and says whose it is;
  *   - long polling across an n8n restart: an update that arrived while n8n was down is answered
  *     once, and the updates answered before the restart are not answered again;
+ *   - long polling waits out a 429's retry_after before asking again;
  *   - deactivation: the webhook trigger removes its own registration, the polling trigger stops
- *     asking Telegram at once and leaves new updates waiting for the next consumer.
+ *     asking Telegram at once and leaves new updates waiting for the next consumer, and n8n logs
+ *     no deactivation errors.
+ * It runs on n8n 1.x and 2.x (`npm run test:e2e`); where they differ (2.x publishes
+ * asynchronously, so a refused webhook does not fail the activation call) the test says so.
  */
+import { faults } from '../fakes/fake-server';
 import { FakeTelegram } from '../fakes/telegram';
 import { privateTextUpdate } from '../fakes/telegram-updates';
-import { N8nInstance } from './harness';
+import { N8nInstance, n8nMajor, waitFor } from './harness';
 import { echoWorkflow, telegramCredential, until } from './telegram-support';
 
 const WEBHOOK_BOT = '555555555:AAlifecycleWebhookBotToken_00000000';
@@ -92,7 +97,63 @@ describe('Telegram trigger lifecycle in a real n8n', () => {
 		expect(telegram.pendingUpdates(POLLING_BOT)).toHaveLength(0);
 	});
 
+	it('shows the refusal where the user looks when activating on a running server', async () => {
+		await n8n.deactivateViaApi(takenFlow.id);
+		if (n8nMajor() === 1) {
+			// 1.x activates synchronously: the call itself fails with the trigger's message.
+			const answer = await n8n.publicApi('POST', `/workflows/${takenFlow.id}/activate`);
+			expect(answer.status).toBeGreaterThanOrEqual(400);
+			expect(answer.text).toContain(FOREIGN_URL);
+		} else {
+			// 2.x answers 200 active:true at once and publishes in the background. The editor
+			// then shows "Failed publish" / "Partial publish" and the trigger's message, read
+			// from GET /rest/workflows/<id>/publication-status (and pushed to an open editor).
+			const answer = await n8n.publicApi('POST', `/workflows/${takenFlow.id}/activate`);
+			expect(answer.status).toBe(200);
+			expect((answer.body as { active?: boolean }).active).toBe(true);
+			const status = await waitFor(
+				async () => {
+					const now = await n8n.publicationStatus(takenFlow.id);
+					return ['in_progress', 'not_published'].includes(now.status) ? undefined : now;
+				},
+				{ timeoutMs: 60_000, describe: () => 'the publication to settle' },
+			);
+			expect(['failed', 'partial']).toContain(status.status);
+			expect(status.triggers.map((t) => t.errorMessage).join('\n')).toContain(FOREIGN_URL);
+		}
+		expect(telegram.webhookOf(TAKEN_BOT)?.url).toBe(FOREIGN_URL);
+	});
+
+	it('long polling waits out a 429 retry_after before asking again', async () => {
+		const RETRY_AFTER_S = 3;
+		const getUpdates = (r: { path: string }) => r.path === `/bot${POLLING_BOT}/getUpdates`;
+		telegram.failNext(
+			getUpdates,
+			faults.respond(429, {
+				ok: false,
+				error_code: 429,
+				description: `Too Many Requests: retry after ${RETRY_AFTER_S}`,
+				parameters: { retry_after: RETRY_AFTER_S },
+			}),
+		);
+		// The poll in flight ends within its 5 s timeout; the next one is refused.
+		const refusedCall = () => telegram.requests.find((r) => getUpdates(r) && r.fault !== undefined);
+		await until(() => refusedCall() !== undefined, 30_000, 'the refused getUpdates');
+		// Only a later getUpdates can fetch this update, so its reply proves the loop asked again.
+		telegram.pushUpdate(privateTextUpdate('after a 429'), POLLING_BOT);
+		await until(
+			() => repliesTo(POLLING_BOT).includes('Echo 1: after a 429'),
+			60_000,
+			'the reply after the 429',
+		);
+		const refused = refusedCall()!;
+		const next = telegram.requests.find((r) => getUpdates(r) && r.id > refused.id)!;
+		expect(next).toBeDefined();
+		// Asked again only after retry_after (a little slack for timer granularity).
+		expect(next.receivedAt - refused.receivedAt).toBeGreaterThanOrEqual(RETRY_AFTER_S * 1000 - 100);
+	});
 	it('deactivation removes our webhook and stops long polling at once', async () => {
+		const logBefore = n8n.log().length;
 		expect(telegram.webhookOf(WEBHOOK_BOT)?.url).toMatch(new RegExp(`^${n8n.baseUrl}/webhook/`));
 		await n8n.deactivateViaApi(webhookFlow.id);
 		expect(telegram.webhookOf(WEBHOOK_BOT)).toBeUndefined();
@@ -108,5 +169,10 @@ describe('Telegram trigger lifecycle in a real n8n', () => {
 				.map((u) => (u.message as { text?: string } | undefined)?.text),
 		).toEqual(['after deactivation']);
 		expect(repliesTo(POLLING_BOT)).not.toContain('Echo 1: after deactivation');
+		// Clean: no broken abortable pause (n8n-workflow 2.x lacks sleepWithAbort) and no
+		// deactivation that n8n had to retry or report.
+		const logSince = n8n.log().slice(logBefore);
+		expect(logSince).not.toMatch(/is not a function/);
+		expect(logSince).not.toMatch(/problem deactivating|Could not remove|error.*deactivat/i);
 	});
 });

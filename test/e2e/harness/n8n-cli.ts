@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { n8nBin } from './paths';
+import { n8nRuntime, pathWithRuntimeNode } from './paths';
 
 export interface CliResult {
 	stdout: string;
@@ -7,17 +7,20 @@ export interface CliResult {
 }
 
 /**
- * Runs one n8n CLI command (import:*, update:*, …) against an instance's user folder. Each call
- * boots n8n (~2 s), so callers batch work into as few calls as possible. Runners are off: a CLI
- * process with runners on would try to bind the server's broker port.
+ * Runs one n8n CLI command (import:*, update:*, publish:*, …) against an instance's user folder,
+ * with the node binary of the n8n under test. Each call boots n8n (~2 s), so callers batch work
+ * into as few calls as possible. Runners are off on 1.x: a CLI process with runners on would try
+ * to bind the server's broker port. 2.x ignores that setting, so callers also pass a broker port
+ * of its own.
  */
 export async function runN8nCli(
 	args: string[],
 	env: NodeJS.ProcessEnv,
 	expectOutput?: RegExp,
 ): Promise<CliResult> {
-	const child = spawn(process.execPath, [n8nBin, ...args], {
-		env: { ...env, N8N_RUNNERS_ENABLED: 'false' },
+	const { nodeBin, n8nBin } = n8nRuntime();
+	const child = spawn(nodeBin, [n8nBin, ...args], {
+		env: { ...env, PATH: pathWithRuntimeNode(env), N8N_RUNNERS_ENABLED: 'false' },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let stdout = '';

@@ -9,11 +9,25 @@ import { runN8nCli } from './n8n-cli';
 import { N8nProcess } from './n8n-process';
 import { createOwnerSession, type OwnerSession } from './owner-session';
 import { installPackageInto } from './packed-package';
-import { instancesDir } from './paths';
+import { instancesDir, n8nMajor, n8nRuntime } from './paths';
 import { waitFor } from './wait';
 
 /** Fixed so that CLI imports and the server agree; it only protects throwaway test data. */
 export const E2E_ENCRYPTION_KEY = 'omnichannel-e2e-encryption-key-not-secret';
+
+/**
+ * n8n 2.x publishes (activates) workflows through an outbox that is polled every 15 s by default.
+ * Polling every second changes only how long a test waits, not what happens; 1.x ignores it.
+ */
+const TEST_SPEED_SETTINGS: Record<string, string> = {
+	N8N_WORKFLOW_PUBLICATION_OUTBOX_POLL_INTERVAL_MS: '1000',
+};
+
+/**
+ * n8n 2.x's MCP server registry fetches https://api.n8n.io/api/mcp-servers at start (a system
+ * task). Tests talk to 127.0.0.1 only, so that module is off. (1.x has no such module.)
+ */
+const OFFLINE_2X: Record<string, string> = { N8N_DISABLED_MODULES: 'mcp-registry' };
 
 export interface N8nInstanceOptions {
 	/** A label for the user folder name (e.g. the test file's name). */
@@ -22,6 +36,14 @@ export interface N8nInstanceOptions {
 	env?: Record<string, string>;
 	/** Install the packed package under test (default true). */
 	installPackage?: boolean;
+}
+
+/** n8n 2.x's answer to GET /rest/workflows/<id>/publication-status (WorkflowPublicationStatusService). */
+export interface PublicationStatus {
+	status: 'in_progress' | 'not_published' | 'published' | 'partial' | 'failed';
+	liveVersionId: string | null;
+	pendingVersionId: string | null;
+	triggers: Array<{ nodeId: string; status: string; errorMessage: string | null }>;
 }
 
 export interface WebhookRequestOptions {
@@ -39,8 +61,11 @@ export interface WebhookRequestOptions {
 export class N8nInstance {
 	readonly baseUrl: string;
 	private readonly env: NodeJS.ProcessEnv;
+	/** For CLI calls: their own task-broker port, since n8n 2.x starts runners even for the CLI. */
+	private readonly cliEnv: NodeJS.ProcessEnv;
 	private readonly server: N8nProcess;
-	private readonly importedWorkflowIds = new Set<string>();
+	/** id → name; the name is what n8n's activation log lines show. */
+	private readonly importedWorkflows = new Map<string, string>();
 	private readonly activatedBeforeStart = new Set<string>();
 	private session: OwnerSession | undefined;
 
@@ -48,6 +73,7 @@ export class N8nInstance {
 		readonly userFolder: string,
 		readonly port: number,
 		readonly brokerPort: number,
+		cliBrokerPort: number,
 		extraEnv: Record<string, string>,
 	) {
 		this.baseUrl = `http://127.0.0.1:${port}`;
@@ -56,8 +82,9 @@ export class N8nInstance {
 			port,
 			brokerPort,
 			encryptionKey: E2E_ENCRYPTION_KEY,
-			extra: extraEnv,
+			extra: { ...TEST_SPEED_SETTINGS, ...(n8nMajor() === 2 ? OFFLINE_2X : {}), ...extraEnv },
 		});
+		this.cliEnv = { ...this.env, N8N_RUNNERS_BROKER_PORT: String(cliBrokerPort) };
 		this.server = new N8nProcess(this.env, this.baseUrl, path.join(userFolder, 'n8n.log'));
 	}
 
@@ -66,9 +93,14 @@ export class N8nInstance {
 		fs.mkdirSync(instancesDir(), { recursive: true });
 		const label = (options.name ?? 'n8n').replace(/[^\w.-]+/g, '-');
 		const userFolder = fs.mkdtempSync(path.join(instancesDir(), `${label}-`));
-		const [port, brokerPort] = await freePorts(2);
+		const [port, brokerPort, cliBrokerPort] = await freePorts(3);
 		if (options.installPackage !== false) installPackageInto(userFolder);
-		return new N8nInstance(userFolder, port, brokerPort, options.env ?? {});
+		return new N8nInstance(userFolder, port, brokerPort, cliBrokerPort, options.env ?? {});
+	}
+
+	/** The n8n under test, e.g. { major: 2, version: '2.41.1', nodeVersion: 'v24.21.0', … }. */
+	get runtime() {
+		return n8nRuntime();
 	}
 
 	get logFile(): string {
@@ -92,7 +124,7 @@ export class N8nInstance {
 		const file = this.writeFixtureFile('credentials.json', credentials);
 		await runN8nCli(
 			['import:credentials', `--input=${file}`],
-			this.env,
+			this.cliEnv,
 			/Successfully imported \d+ credential/,
 		);
 	}
@@ -108,35 +140,53 @@ export class N8nInstance {
 		workflows.forEach((workflow, index) =>
 			fs.writeFileSync(path.join(dir, `${index}.json`), JSON.stringify(workflow, null, '\t')),
 		);
-		await runN8nCli(
-			['import:workflow', '--separate', `--input=${dir}`],
-			this.env,
+		await this.importWorkflowFiles(['--separate', `--input=${dir}`]);
+		for (const workflow of workflows) this.importedWorkflows.set(workflow.id, workflow.name);
+	}
+
+	/**
+	 * `n8n import:workflow <args>` as a user would type it, e.g. ['--input=workflows/x.json'] or
+	 * ['--separate', '--input=workflows']. Returns what n8n printed.
+	 */
+	async importWorkflowFiles(args: string[]): Promise<string> {
+		const { stdout, stderr } = await runN8nCli(
+			['import:workflow', ...args],
+			this.cliEnv,
 			/Successfully imported \d+ workflow/,
 		);
-		for (const workflow of workflows) this.importedWorkflowIds.add(workflow.id);
+		return stdout + stderr;
 	}
 
 	/**
 	 * Marks workflows active in the database; n8n registers them on the next start().
-	 * `update:workflow` takes one id per call (~2 s each), so when `ids` are all the imported
-	 * workflows this uses one `--all` call instead. On a running server use activateViaApi().
+	 * n8n 1.x: `update:workflow --active=true`, one id per call (~2 s each), so when `ids` are all
+	 * the imported workflows this uses one `--all` call instead.
+	 * n8n 2.x: `publish:workflow --id=…` (update:workflow --active is deprecated there, and
+	 * publish refuses --all). On a running server use activateViaApi().
 	 */
 	async activate(ids: string[]): Promise<void> {
 		if (this.server.isRunning)
 			throw new Error('activate() only works before start(); use activateViaApi()');
 		const unique = [...new Set(ids)];
-		const unknown = unique.filter((id) => !this.importedWorkflowIds.has(id));
-		// update:workflow with an unknown id changes nothing and still succeeds.
+		const unknown = unique.filter((id) => !this.importedWorkflows.has(id));
+		// Both commands "succeed" for an unknown id and change nothing.
 		if (unknown.length > 0)
 			throw new Error(`activate(): not imported into this instance: ${unknown.join(', ')}`);
 		for (const id of unique) this.activatedBeforeStart.add(id);
-		const everything =
-			unique.length === this.importedWorkflowIds.size &&
-			unique.every((id) => this.importedWorkflowIds.has(id));
+		if (n8nMajor() === 2) {
+			for (const id of unique)
+				await runN8nCli(
+					['publish:workflow', `--id=${id}`],
+					this.cliEnv,
+					/Publishing workflow with ID/,
+				);
+			return;
+		}
+		const everything = unique.length === this.importedWorkflows.size;
 		if (everything && unique.length > 1) {
 			await runN8nCli(
 				['update:workflow', '--all', '--active=true'],
-				this.env,
+				this.cliEnv,
 				/Activating all workflows/,
 			);
 			return;
@@ -144,10 +194,20 @@ export class N8nInstance {
 		for (const id of unique) {
 			await runN8nCli(
 				['update:workflow', `--id=${id}`, '--active=true'],
-				this.env,
+				this.cliEnv,
 				/Activating workflow with ID/,
 			);
 		}
+	}
+
+	/** `n8n list:workflow`: every stored workflow as { id, name } (works with the server stopped). */
+	async listWorkflows(): Promise<Array<{ id: string; name: string }>> {
+		const { stdout } = await runN8nCli(['list:workflow'], this.cliEnv);
+		return stdout
+			.split('\n')
+			.map((line) => /^([A-Za-z0-9]{16})\|(.*)$/.exec(line.trim()))
+			.filter((match): match is RegExpExecArray => match !== null)
+			.map((match) => ({ id: match[1], name: match[2] }));
 	}
 
 	// ── the server ─────────────────────────────────────────────────────────────────────────────────
@@ -160,29 +220,112 @@ export class N8nInstance {
 	async start({ timeoutMs = 90_000, allowActivationErrors = false } = {}): Promise<void> {
 		const logOffset = this.log().length;
 		await this.server.start(timeoutMs);
-		if (allowActivationErrors) return;
-		const startLog = this.log().slice(logOffset);
-		const failed = [...this.activatedBeforeStart].filter(
-			(id) =>
-				startLog.includes(`Issue on initial workflow activation try of`) &&
-				startLog.includes(`(ID: ${id}) (startup)`),
-		);
-		if (failed.length === 0) return;
+		const failed =
+			n8nMajor() === 2
+				? await this.waitForStartPublications()
+				: await this.waitForStartActivations(logOffset);
+		if (allowActivationErrors || failed.length === 0) return;
 		const reasons = await Promise.all(
 			failed.map(async (id) => `${id}: ${await this.activationError(id)}`),
 		);
 		throw new Error(`workflows failed to activate at start:\n${reasons.join('\n')}`);
 	}
 
-	/** n8n's stored reason why a workflow could not be activated, if any. */
+	/**
+	 * 1.x activates every active workflow during start and logs one line about each (we wait for
+	 * them anyway, in case a line comes after the editor line). Returns the ids that failed.
+	 */
+	private async waitForStartActivations(logOffset: number): Promise<string[]> {
+		const ids = [...this.activatedBeforeStart];
+		const startLog = await waitFor(
+			async () => {
+				const since = this.log().slice(logOffset);
+				return ids.every((id) => this.activationReported(since, id)) ? since : undefined;
+			},
+			{
+				timeoutMs: 60_000,
+				describe: () =>
+					`n8n never reported on activating ${ids.filter((id) => !this.activationReported(this.log().slice(logOffset), id)).join(', ')}`,
+			},
+		);
+		return ids.filter((id) =>
+			startLog.includes(`Issue on initial workflow activation try of ${this.logName(id)}`),
+		);
+	}
+
+	/**
+	 * 2.x publishes active workflows after the editor line, in the background (outbox consumer and
+	 * a reconciler), logging nothing at info level; webhooks answer 404 until then. Waits for each
+	 * workflow's publication status to settle. Returns the ids that did not fully publish.
+	 */
+	private async waitForStartPublications(): Promise<string[]> {
+		const failed: string[] = [];
+		for (const id of this.activatedBeforeStart) {
+			const status = await this.waitForPublication(id, ['published', 'partial', 'failed']);
+			if (status.status !== 'published') failed.push(id);
+		}
+		return failed;
+	}
+
+	/** How n8n names a workflow in its log lines (formatWorkflow in both majors). */
+	private logName(id: string): string {
+		return `"${this.importedWorkflows.get(id) ?? ''}" (ID: ${id})`;
+	}
+
+	/** n8n logs one of these at start for every active workflow that has a trigger. */
+	private activationReported(log: string, id: string): boolean {
+		const name = this.logName(id);
+		return (
+			log.includes(`Activated workflow ${name}`) ||
+			log.includes(`Issue on initial workflow activation try of ${name}`)
+		);
+	}
+
+	/**
+	 * n8n's stored reason why a workflow could not be activated, if any. On 2.x that is also each
+	 * failed trigger's message from the publication status (what the editor shows the user).
+	 */
 	async activationError(workflowId: string): Promise<string | undefined> {
+		const messages: string[] = [];
+		if (n8nMajor() === 2) {
+			const status = await this.publicationStatus(workflowId);
+			for (const trigger of status.triggers)
+				if (trigger.errorMessage) messages.push(trigger.errorMessage);
+		}
 		const response = await this.rest('GET', `/active-workflows/error/${workflowId}`);
 		const data = (response.body as { data?: unknown }).data;
-		return data === null || data === undefined
-			? undefined
-			: typeof data === 'string'
-				? data
-				: JSON.stringify(data);
+		if (data !== null && data !== undefined)
+			messages.push(typeof data === 'string' ? data : JSON.stringify(data));
+		return messages.length > 0 ? [...new Set(messages)].join('\n') : undefined;
+	}
+
+	/**
+	 * n8n 2.x only: GET /rest/workflows/<id>/publication-status, which the editor polls to show
+	 * "Published", "Partial publish" or "Failed publish" and, per trigger node, why it failed.
+	 */
+	async publicationStatus(workflowId: string): Promise<PublicationStatus> {
+		const response = await this.rest('GET', `/workflows/${workflowId}/publication-status`);
+		this.expectOk(response, `publication status of ${workflowId}`);
+		const body = response.body as { data?: PublicationStatus } & PublicationStatus;
+		return body.data ?? body;
+	}
+
+	/** n8n 2.x applies (de)activations asynchronously (outbox); waits until one has settled. */
+	private async waitForPublication(
+		workflowId: string,
+		settled: ReadonlyArray<PublicationStatus['status']>,
+	): Promise<PublicationStatus> {
+		let last: PublicationStatus | undefined;
+		return await waitFor(
+			async () => {
+				last = await this.publicationStatus(workflowId);
+				return settled.includes(last.status) ? last : undefined;
+			},
+			{
+				timeoutMs: 60_000,
+				describe: () => `publication of ${workflowId} still ${JSON.stringify(last)}`,
+			},
+		);
 	}
 
 	/** Graceful stop by PID; SIGKILL if n8n is still running after `graceMs`. */
@@ -254,18 +397,27 @@ export class N8nInstance {
 		});
 	}
 
+	/**
+	 * Returns once the workflow's triggers are registered (or failed to register: see
+	 * activationError()). On 1.x the API call itself does that. On 2.x it answers 200 active:true
+	 * at once, even if a trigger will fail, and n8n publishes in the background.
+	 */
 	async activateViaApi(workflowId: string): Promise<void> {
 		this.expectOk(
 			await this.publicApi('POST', `/workflows/${workflowId}/activate`),
 			`activating ${workflowId}`,
 		);
+		if (n8nMajor() === 2)
+			await this.waitForPublication(workflowId, ['published', 'partial', 'failed']);
 	}
 
+	/** Returns once the triggers are removed (asynchronous on 2.x, as activation). */
 	async deactivateViaApi(workflowId: string): Promise<void> {
 		this.expectOk(
 			await this.publicApi('POST', `/workflows/${workflowId}/deactivate`),
 			`deactivating ${workflowId}`,
 		);
+		if (n8nMajor() === 2) await this.waitForPublication(workflowId, ['not_published']);
 	}
 
 	/** Every node type n8n loaded, as `<package>.<name>` (e.g. n8n-nodes-base.webhook); one entry per type. */

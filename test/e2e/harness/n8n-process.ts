@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import { httpRequest } from './http';
-import { n8nBin } from './paths';
+import { n8nRuntime, pathWithRuntimeNode } from './paths';
 import { sleep } from './wait';
 
 const READY_LINE = 'Editor is now accessible';
@@ -52,8 +52,10 @@ export class N8nProcess {
 	async start(timeoutMs: number): Promise<void> {
 		if (this.isRunning) throw new Error('n8n is already running');
 		const log = fs.openSync(this.logFile, 'a');
-		const child = spawn(process.execPath, [n8nBin, 'start'], {
-			env: this.env,
+		// Never through PATH: native modules (isolated-vm, sqlite3) are built for one Node version.
+		const { nodeBin, n8nBin } = n8nRuntime();
+		const child = spawn(nodeBin, [n8nBin, 'start'], {
+			env: { ...this.env, PATH: pathWithRuntimeNode(this.env) },
 			stdio: ['ignore', log, log],
 			detached: true,
 		});

@@ -4,7 +4,12 @@ import path from 'node:path';
 /**
  * Every shipped template must import cleanly into any n8n: valid wiring by unique node names,
  * only node types that exist (ours or n8n's), and nothing tied to the machine it was made on
- * (workflow, node, instance or credential ids). Behaviour is proven in test/e2e.
+ * (node, instance or credential ids). Behaviour is proven in test/e2e.
+ *
+ * The one id a template does carry is its top-level workflow id: n8n 2.x's
+ * `n8n import:workflow --input=<file>` fails without one (NOT NULL constraint on workflow_entity.id).
+ * It is a fixed, documented value (see docs/n8n-versions.md), 16 letters or digits like n8n's own
+ * ids, unique across templates. Importing in the editor ignores it and gives the copy a new id.
  */
 const root = path.resolve(__dirname, '../../..');
 const dir = path.join(root, 'workflows');
@@ -47,15 +52,22 @@ describe.each(files)('template %s', (file) => {
 	const template = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Template;
 	const names = template.nodes.map((n) => n.name);
 
-	it('is inactive and carries no workflow, node, instance or credential ids', () => {
+	it('is inactive and carries no node, instance or credential ids', () => {
 		expect(template.active).toBe(false);
-		expect(template.id).toBeUndefined();
 		expect(template.meta?.instanceId).toBeUndefined();
 		for (const node of template.nodes) {
 			expect(node.id).toBeUndefined();
 			for (const credential of Object.values(node.credentials ?? {}))
 				expect(credential.id).toBeUndefined();
 		}
+	});
+
+	it('has a valid, fixed top-level workflow id of its own', () => {
+		expect(template.id).toMatch(/^[A-Za-z0-9]{16}$/);
+		const others = files
+			.filter((other) => other !== file)
+			.map((other) => (JSON.parse(readFileSync(path.join(dir, other), 'utf8')) as Template).id);
+		expect(others).not.toContain(template.id);
 	});
 
 	it('has unique node names and connections between existing nodes only', () => {
@@ -87,5 +99,31 @@ describe.each(files)('template %s', (file) => {
 		const notes = template.nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote');
 		expect(notes.length).toBeGreaterThanOrEqual(2);
 		expect(notes.some((n) => String(n.parameters.content).length > 200)).toBe(true);
+	});
+
+	it('numbers every list in its notes from 1, with no indented lines that markdown would nest', () => {
+		for (const note of template.nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote')) {
+			const lines = String(note.parameters.content).split('\n');
+			expect(lines.filter((line) => /^\s+\S/.test(line))).toEqual([]);
+			lines.forEach((line, index) => {
+				const number = /^(\d+)\. /.exec(line)?.[1];
+				if (number === undefined) return;
+				const previous = /^(\d+)\. /.exec(lines[index - 1] ?? '')?.[1];
+				// A list starts at 1 after a heading (not after a bare paragraph, which markdown can merge).
+				if (previous === undefined) {
+					expect(number).toBe('1');
+					expect(lines[index - 1]).toMatch(/^#{1,6} /);
+				} else expect(Number(number)).toBe(Number(previous) + 1);
+			});
+		}
+	});
+
+	it('names the right number of Telegram nodes in its notes', () => {
+		const telegramNodes = template.nodes.filter((n) => /\.telegramBot(Trigger)?$/.test(n.type));
+		const words = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight'];
+		for (const note of template.nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote')) {
+			const said = /\b(\w+) Telegram nodes\b/.exec(String(note.parameters.content))?.[1];
+			if (said !== undefined) expect(said).toBe(words[telegramNodes.length]);
+		}
 	});
 });
