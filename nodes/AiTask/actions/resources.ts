@@ -3,20 +3,21 @@ import { apiCall } from './custom/apiCall.operation';
 import { send } from './message/send.operation';
 import { add } from './target/add.operation';
 
-/** Everything the AI Task node does: the only list of its resources and operations. */
+/**
+ * Everything the AI Task node does: the only list of its resources and operations. The first
+ * operation of a resource is its default, which saved workflows rely on: keep it first.
+ */
 export const AI_TASK_RESOURCES = [
 	defineResource({
 		value: 'message',
 		name: 'Message',
 		operations: [send],
-		defaultOperation: 'send',
 	}),
-	defineResource({ value: 'target', name: 'Target', operations: [add], defaultOperation: 'add' }),
+	defineResource({ value: 'target', name: 'Target', operations: [add] }),
 	defineResource({
 		value: 'custom',
 		name: 'Custom API Call',
 		operations: [apiCall],
-		defaultOperation: 'apiCall',
 	}),
 ] as const;
 

@@ -13,7 +13,10 @@ import {
 } from './message/sendMedia.operation';
 import { sendText } from './message/sendText.operation';
 
-/** Everything the Telegram Bot node does: the only list of its resources and operations. */
+/**
+ * Everything the Telegram Bot node does: the only list of its resources and operations. The first
+ * operation of a resource is its default, which saved workflows rely on: keep it first.
+ */
 export const TELEGRAM_RESOURCES = [
 	defineResource({
 		value: 'message',
@@ -29,21 +32,18 @@ export const TELEGRAM_RESOURCES = [
 			deleteMessage,
 			sendChatAction,
 		],
-		defaultOperation: 'sendText',
 	}),
 	defineResource({
 		value: 'callback',
 		name: 'Callback',
 		description: 'Answer inline button presses',
 		operations: [answer],
-		defaultOperation: 'answer',
 	}),
 	defineResource({
 		value: 'file',
 		name: 'File',
 		description: 'Get and download files users sent',
 		operations: [get],
-		defaultOperation: 'get',
 	}),
 ] as const;
 

@@ -47,8 +47,11 @@ export interface ResourceDefinition<
 	readonly name: string;
 	readonly description?: string;
 	readonly operations: Operations;
-	/** The operation preselected for this resource. Saved workflows rely on it: never change it. */
-	readonly defaultOperation: Operations[number]['value'];
+	/**
+	 * The operation preselected for this resource; without it, the first one listed. Saved
+	 * workflows rely on it (n8n omits default values): never change it once released.
+	 */
+	readonly defaultOperation?: Operations[number]['value'];
 }
 
 /** Keeps the literal type of `value`, so the resource's default and dispatch keys are checked. */

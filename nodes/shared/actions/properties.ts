@@ -28,7 +28,7 @@ function resourceSelector(
 }
 
 function operationSelector(resource: ResourceDefinition): INodeProperties {
-	const defaultOperation = resource.defaultOperation;
+	const defaultOperation = resource.defaultOperation ?? resource.operations[0]?.value;
 	return {
 		displayName: 'Operation',
 		name: 'operation',

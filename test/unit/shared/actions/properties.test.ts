@@ -71,7 +71,11 @@ describe('actionProperties', () => {
 					{ name: 'Post', value: 'post', action: 'Post a note' },
 				],
 			}),
-			expect.objectContaining({ displayOptions: { show: { resource: ['file'] } } }),
+			// No declared default: the first operation listed.
+			expect.objectContaining({
+				displayOptions: { show: { resource: ['file'] } },
+				default: 'archive',
+			}),
 		]);
 	});
 
