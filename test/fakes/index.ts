@@ -6,3 +6,4 @@ export * from './selarti';
 export * from './telegram';
 export * from './telegram-updates';
 export * from './telegram-messages';
+export * from './dialog360';
