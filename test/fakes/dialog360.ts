@@ -18,7 +18,9 @@
  * - GET of an unset webhook: 200 {"url":""};
  * - the rate limit: 80 sends per second per key (Meta's default throughput), answered 429 with
  *   a Retry-After header and code 130429 (Cloud) / 1015 (On-Premise); tests lower it;
- * - the media-block answer: 429 with the rate-limit code; On-Premise media routes (not in §4);
+ * - the media-block answer: 429 with the rate-limit code; an unknown media id: 404, code 100;
+ * - On-Premise media routes: none (§4.5 documents media for Cloud only);
+ * - the rate limiter runs before the key check (FakeServer's order), counting per key header;
  * - the send answer: Meta's {messaging_product, contacts[{input, wa_id}], messages[{id}]} on
  *   Cloud (§4.4, inferred), the same plus On-Premise "meta" on /v1/messages, wamid ids on both;
  * - a delivered template reopens the window (§4.4 says so; Meta's docs say only the user does:
