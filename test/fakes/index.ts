@@ -7,3 +7,4 @@ export * from './telegram';
 export * from './telegram-updates';
 export * from './telegram-messages';
 export * from './omnidesk';
+export * from './dialog360';
