@@ -8,3 +8,4 @@ export * from './telegram-updates';
 export * from './telegram-messages';
 export * from './omnidesk';
 export * from './dialog360';
+export * from './wazzup';
