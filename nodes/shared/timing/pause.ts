@@ -5,7 +5,7 @@ const ABORT_CHECK_MS = 200;
 
 /**
  * Waits `ms`, or less when `signal` aborts. Never throws. Built on `sleep`, the one timer that
- * n8n-workflow exports in both 1.x and 2.x (2.x dropped `sleepWithAbort`), so it sleeps in short
+ * n8n-workflow exports in both 1.x and 2.x (2.x dropped the abortable variant), so it sleeps in short
  * slices and checks the signal between them.
  */
 export async function pause(ms: number, signal?: AbortSignal): Promise<void> {
