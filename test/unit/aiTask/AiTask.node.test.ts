@@ -269,6 +269,26 @@ describe('AI Task: Send, Add target, Custom API call against the fake Selarti', 
 		});
 	});
 
+	// Add Target is a write that may add the lead twice when repeated: a 5xx or a dropped
+	// connection after the request left must be reported, never retried.
+	it.each([
+		['a 502', faults.respond(502, { message: 'Bad gateway' })],
+		['a dropped connection', faults.drop()],
+	])('does not repeat an Add Target answered with %s', async (_label, fault) => {
+		selarti.failNext('POST /api/1.1/wf/add_target', fault);
+		const node = makeHarness({
+			resource: 'target',
+			operation: 'add',
+			taskId: 'task-1',
+			target: '@new_lead',
+		});
+		const error = (await node.execute().catch((e: unknown) => e)) as NodeApiError;
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.description).toMatch(/not retried/);
+		expect(selarti.requestsTo('POST /api/1.1/wf/add_target')).toHaveLength(1);
+		expect(selarti.targets).toEqual([]);
+	});
+
 	it('calls another /wf/ endpoint with the same token and errors', async () => {
 		const node = makeHarness({
 			resource: 'custom',

@@ -175,6 +175,25 @@ describe('shared transport', () => {
 		expect(slept).toEqual([]);
 	});
 
+	// The promise is "waited out up to 60 s": both sides of the boundary, so raising or lowering the
+	// cap (600 s, 30 s) fails a test.
+	it('waits out exactly 60 s, the default cap', async () => {
+		server.failNext('POST /send', faults.respond(429, { retry_after: 60 }));
+		const [out] = (await harness().execute([send()]))!;
+		expect(out[0].json.body).toEqual({ ok: true, sent: 1 });
+		expect(slept).toEqual([60_000]);
+	});
+
+	it('refuses a 61 s wait, just over the default cap, without sending again', async () => {
+		server.failNext('POST /send', faults.respond(429, { retry_after: 61 }));
+		const error = (await harness()
+			.execute([send()])
+			.catch((e: unknown) => e)) as NodeApiError;
+		expect(error.description).toMatch(/wait 61 s, longer than the 60 s this node waits/);
+		expect(server.requestsTo('POST /send')).toHaveLength(1);
+		expect(slept).toEqual([]);
+	});
+
 	it('gives up after maxAttempts of 429s', async () => {
 		server.failNext('GET /read', faults.respond(429, { retry_after: 1 }), 10);
 		const error = (await harness()
