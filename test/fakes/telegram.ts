@@ -70,6 +70,11 @@ export interface TelegramFakeOptions extends FakeServerOptions {
 	/** When set, sends to any other chat answer 400 "chat not found". */
 	knownChats?: Array<string | number>;
 	requireHttpsWebhook?: boolean;
+	/**
+	 * getFile's size limit (default 20 MB, the cloud Bot API's). Infinity behaves like a local
+	 * Bot API server, so tests can prove the node's own 20 MB check rather than the fake's.
+	 */
+	getFileLimitBytes?: number;
 }
 
 export interface TelegramSent {
@@ -689,7 +694,8 @@ export class FakeTelegram extends FakeServer {
 	private getFile(args: Record<string, unknown>): Record<string, unknown> {
 		const file = this.files.get(String(args.file_id ?? ''));
 		if (!file) throw badRequest('invalid file_id');
-		if (file.file_size > GETFILE_LIMIT) throw badRequest('file is too big');
+		if (file.file_size > (this.options.getFileLimitBytes ?? GETFILE_LIMIT))
+			throw badRequest('file is too big');
 		return {
 			file_id: file.file_id,
 			file_unique_id: file.file_unique_id,

@@ -274,6 +274,21 @@ describe('Telegram Bot action node against the fake Bot API', () => {
 		).rejects.toThrow(/file is too big|20 MB/);
 	});
 
+	it('refuses a file over 20 MB itself, even where getFile would offer it, without downloading', async () => {
+		telegram.options.getFileLimitBytes = Infinity;
+		try {
+			const big = telegram.addFile(Buffer.from('x'), { file_size: 20 * 1024 * 1024 + 1 });
+			await expect(
+				harness({ resource: 'file', operation: 'get', fileId: big.file_id }).execute([
+					{ json: {} },
+				]),
+			).rejects.toThrow('Telegram does not offer this file for download.');
+			expect(telegram.requestsTo(/^\/file\//)).toHaveLength(0);
+		} finally {
+			delete telegram.options.getFileLimitBytes;
+		}
+	});
+
 	it('credential: getMe through the token in the path; a wrong token fails the test', async () => {
 		const node = harness({ text: 'x' });
 		expect(await node.testCredential('omnichannelTelegramBotApi')).toEqual({

@@ -139,4 +139,43 @@ describe('Telegram Bot Trigger (webhook) against the fake Bot API', () => {
 		expect(Buffer.from(item?.binary?.data.data ?? '', 'base64').toString()).toBe('jpeg-bytes');
 		expect(item?.binary?.data.fileName).toBe('file_9.jpg');
 	});
+
+	it('reports a file over 20 MB on the item instead of fetching it, even where getFile would offer it', async () => {
+		telegram.options.getFileLimitBytes = Infinity;
+		try {
+			const file = telegram.addFile(Buffer.from('pdf-bytes'), {
+				file_size: 20 * 1024 * 1024 + 1,
+				file_name: 'big.pdf',
+			});
+			const node = trigger({ options: { downloadFiles: true } });
+			await node.webhookMethod('create');
+			const { result } = await node.webhook({
+				body: {
+					update_id: 5001,
+					message: {
+						message_id: 7,
+						date: 1700000000,
+						chat: { id: 42, type: 'private' },
+						from: { id: 42, is_bot: false, first_name: 'Ann' },
+						document: {
+							file_id: file.file_id,
+							file_unique_id: file.file_unique_id,
+							file_size: file.file_size,
+							file_name: 'big.pdf',
+						},
+					},
+				},
+				headers: { 'x-telegram-bot-api-secret-token': telegram.webhookOf()?.secret_token ?? '' },
+			});
+			const item = result.workflowData?.[0][0];
+			expect(item?.binary).toBeUndefined();
+			expect(item?.json.message).toMatchObject({
+				downloadError: 'The file is larger than 20 MB, the most Telegram lets bots download.',
+			});
+			expect(telegram.requestsTo(/\/getFile$/)).toHaveLength(0);
+			expect(telegram.requestsTo(/^\/file\//)).toHaveLength(0);
+		} finally {
+			delete telegram.options.getFileLimitBytes;
+		}
+	});
 });
