@@ -399,6 +399,38 @@ export class FakeTelegram extends FakeServer {
 		});
 	}
 
+	/**
+	 * Send attempts (refused ones too) that broke Telegram's documented pace: about one message
+	 * per second to a chat, at most 30 per second per bot. Counted from arrival times, so a test
+	 * proves the node paces itself rather than that the fake's 429 was waited out. Arrival gaps
+	 * can be a little shorter than the client's pause (scheduling jitter), hence the tolerance.
+	 */
+	pacingViolations(token = this.defaultToken, toleranceMs = 100): string[] {
+		const sends = this.requests
+			.filter((request) => {
+				const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(request.path);
+				return (
+					match?.[1] === token &&
+					/^(?:send(?!ChatAction)[A-Za-z]+|copyMessage|forwardMessage)$/.test(match[2])
+				);
+			})
+			.map((request) => ({ at: request.receivedAt, chat: String(telegramArgs(request).chat_id) }));
+		const violations: string[] = [];
+		const lastByChat = new Map<string, number>();
+		for (const send of sends) {
+			const last = lastByChat.get(send.chat);
+			if (last !== undefined && send.at - last < 1000 - toleranceMs) {
+				violations.push(`chat ${send.chat}: two sends ${send.at - last} ms apart`);
+			}
+			lastByChat.set(send.chat, send.at);
+		}
+		for (let i = 0; i + 30 < sends.length; i++) {
+			const span = sends[i + 30].at - sends[i].at;
+			if (span < 1000 - toleranceMs) violations.push(`bot: 31 sends within ${span} ms`);
+		}
+		return violations;
+	}
+
 	/** Messages the bot sent to a chat, in order. */
 	sentTo(chatId: number | string, token = this.defaultToken): TelegramSent[] {
 		return this.sent.filter((entry) => entry.token === token && entry.chatId === String(chatId));

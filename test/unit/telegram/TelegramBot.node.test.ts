@@ -70,22 +70,47 @@ describe('Telegram Bot action node against the fake Bot API', () => {
 		expect(telegram.requests.filter((r) => r.fault)).toHaveLength(0);
 	});
 
-	it('waits out a 429 (retry_after) and sends the message once', async () => {
+	it('waits out a 429 for as long as retry_after says, then sends the message once', async () => {
+		// 3 s, longer than the per-chat pause (1 s), so the wait can only come from retry_after.
 		telegram.failNext(
 			/sendMessage$/,
 			faults.respond(429, {
 				ok: false,
 				error_code: 429,
-				description: 'Too Many Requests: retry after 1',
-				parameters: { retry_after: 1 },
+				description: 'Too Many Requests: retry after 3',
+				parameters: { retry_after: 3 },
 			}),
 		);
-		const started = Date.now();
 		const output = await harness({ text: 'After the limit' }).execute([triggerItem()]);
-		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
 		expect(telegram.sentTo(USER_CHAT).map((m) => m.text)).toEqual(['After the limit']);
-		expect(telegram.requests.filter((r) => r.path.endsWith('/sendMessage'))).toHaveLength(2);
+		const attempts = telegram.requests.filter((r) => r.path.endsWith('/sendMessage'));
+		expect(attempts).toHaveLength(2);
+		expect(attempts[1].receivedAt - attempts[0].receivedAt).toBeGreaterThanOrEqual(2900);
 		expect(output?.[0][0].json.ok).toBe(true);
+	});
+
+	it('paces sends to one chat at about one per second, before any 429', async () => {
+		const output = await harness({ text: '={{ "Message " + $itemIndex }}' }).execute(
+			[0, 1, 2, 3].map(() => triggerItem()),
+		);
+		expect(telegram.sentTo(USER_CHAT).map((m) => m.text)).toEqual([
+			'Message 0',
+			'Message 1',
+			'Message 2',
+			'Message 3',
+		]);
+		expect(output?.[0]).toHaveLength(4);
+		expect(telegram.pacingViolations()).toEqual([]);
+	});
+
+	it('paces sends across chats under 30 per second per bot, before any 429', async () => {
+		const chats = Array.from({ length: 40 }, (_, i) => String(500_000 + i));
+		const output = await harness({ text: 'Broadcast' }).execute(
+			chats.map((chat) => triggerItem(`telegram:${BOT_ID}:${chat}`)),
+		);
+		expect(output?.[0]).toHaveLength(40);
+		expect(chats.every((chat) => telegram.sentTo(chat).length === 1)).toBe(true);
+		expect(telegram.pacingViolations()).toEqual([]);
 	});
 
 	it("does not repeat a send after a 5xx (it may have arrived) and reports Telegram's words", async () => {
