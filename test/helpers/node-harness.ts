@@ -90,6 +90,11 @@ export interface TriggerRun {
 	response: ITriggerResponse | undefined;
 	/** Every emit's data, in order. */
 	emitted: INodeExecutionData[][][];
+	/**
+	 * A copy of the workflow's static data at each emit: what n8n would have persisted when the
+	 * run started, so a test can prove state was saved before the items went out.
+	 */
+	staticDataAtEmit: IDataObject[];
 	errors: Error[];
 	/** Resolves once at least `count` emits happened. */
 	waitForEmit(count?: number, timeoutMs?: number): Promise<INodeExecutionData[][][]>;
@@ -223,6 +228,7 @@ export class NodeHarness {
 		const { nodeType, scope } = prepared;
 		if (!nodeType.trigger) throw new Error(`${nodeType.description.name} has no trigger()`);
 		const emitted: INodeExecutionData[][][] = [];
+		const staticDataAtEmit: IDataObject[] = [];
 		const errors: Error[] = [];
 		const waiters: Array<() => void> = [];
 		const notify = (): void => waiters.splice(0).forEach((wake) => wake());
@@ -232,6 +238,7 @@ export class NodeHarness {
 				getNodeParameter(scope([]), name, 0, fallback, options),
 			getActivationMode: () => call.activation ?? 'activate',
 			emit: (data: INodeExecutionData[][]) => {
+				staticDataAtEmit.push(JSON.parse(JSON.stringify(this.staticData)) as IDataObject);
 				emitted.push(data);
 				notify();
 			},
@@ -266,6 +273,7 @@ export class NodeHarness {
 		return {
 			response,
 			emitted,
+			staticDataAtEmit,
 			errors,
 			waitForEmit,
 			close: async () => {

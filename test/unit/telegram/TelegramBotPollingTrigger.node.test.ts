@@ -4,7 +4,7 @@ import { OmnichannelTelegramBotApi } from '../../../credentials/OmnichannelTeleg
 import { TelegramBotPollingTrigger } from '../../../nodes/TelegramBot/TelegramBotPollingTrigger.node';
 import { faults } from '../../fakes/fake-server';
 import { DEFAULT_TELEGRAM_TOKEN, FakeTelegram } from '../../fakes/telegram';
-import { callbackQueryUpdate, privateTextUpdate } from '../../fakes/telegram-updates';
+import { callbackQueryUpdate, photoUpdate, privateTextUpdate } from '../../fakes/telegram-updates';
 import { NodeHarness, useFakeProvider, type TriggerRun } from '../../helpers';
 import { BOT_ID } from './fixtures';
 
@@ -73,9 +73,51 @@ describe('Telegram Bot Polling Trigger (long polling) against the fake Bot API',
 		expect(texts(second)).toEqual(['three']);
 	});
 
-	it('a batch fetched but not yet emitted when stopped comes again after the restart', async () => {
+	it('saves the offset before emitting: a restart right after the runs started repeats nothing', async () => {
 		const staticData: IDataObject = {};
-		// The first answer is lost on the way (the connection drops): nothing was emitted or saved.
+		const first = await start(poller(staticData));
+		await telegram.waitForRequests(/getUpdates$/);
+		// The call that would confirm the batch to Telegram never gets through: only the saved
+		// offset can keep the batch from coming again after the restart.
+		telegram.failNext(/getUpdates$/, faults.hang());
+		telegram.pushUpdate(privateTextUpdate('one'));
+		await first.waitForEmit(1);
+		const saved = (first.staticDataAtEmit[0]['node:Telegram Bot Polling Trigger'] as IDataObject)
+			?.offset;
+		expect(saved).toBe(Number(first.emitted[0][0][0].json.updateId) + 1);
+		await telegram.waitForRequests(/getUpdates$/, 2);
+		await first.close();
+		expect(telegram.pendingUpdates().map((u) => (u.message as IDataObject).text)).toEqual(['one']);
+
+		telegram.pushUpdate(privateTextUpdate('two'));
+		const second = await start(poller(JSON.parse(JSON.stringify(staticData)) as IDataObject));
+		await second.waitForEmit(1);
+		expect(texts(second)).toEqual(['two']);
+	});
+
+	it('a batch fetched but not yet emitted when stopped (a download in flight) comes again after the restart', async () => {
+		const staticData: IDataObject = {};
+		const update = photoUpdate({ caption: 'kept' });
+		const sizes = (update.message as { photo: Array<{ file_id: string }> }).photo;
+		telegram.addFile(Buffer.from('jpeg'), { file_id: sizes[sizes.length - 1].file_id });
+		telegram.failNext(/^\/file\//, faults.hang());
+		const pushed = telegram.pushUpdate(update);
+		const first = await start(poller(staticData, { options: { downloadFiles: true } }));
+		await telegram.waitForRequests(/^\/file\//);
+		await first.close();
+		expect(first.emitted).toEqual([]);
+		expect(
+			(staticData['node:Telegram Bot Polling Trigger'] as IDataObject | undefined)?.offset,
+		).toBeUndefined();
+
+		const second = await start(poller(staticData, { options: { downloadFiles: true } }));
+		await second.waitForEmit(1);
+		expect(second.emitted[0][0][0].json.updateId).toBe(String(pushed.update_id));
+		expect(second.emitted[0][0][0].binary?.data).toBeDefined();
+	});
+
+	it('a batch whose answer was lost (the connection dropped) comes on the next call', async () => {
+		const staticData: IDataObject = {};
 		telegram.pushUpdate(privateTextUpdate('kept'));
 		telegram.failNext(/getUpdates$/, faults.drop());
 		const run = await start(poller(staticData));
@@ -86,10 +128,14 @@ describe('Telegram Bot Polling Trigger (long polling) against the fake Bot API',
 
 	it('stops promptly on deactivation, aborting the long poll in flight', async () => {
 		const run = await start(poller({}));
-		await telegram.waitForRequests(/getUpdates$/);
-		const started = Date.now();
+		const [inFlight] = await telegram.waitForRequests(/getUpdates$/);
+		// The long poll is held 25 s, longer than this test may take (20 s): close() must abort it,
+		// and the fake sees the client go away.
 		await run.close();
-		expect(Date.now() - started).toBeLessThan(1000);
+		await new Promise<void>((resolve) => {
+			if (inFlight.signal.aborted) resolve();
+			else inFlight.signal.addEventListener('abort', () => resolve());
+		});
 		const calls = getUpdatesCalls().length;
 		await new Promise((resolve) => setTimeout(resolve, 300));
 		expect(getUpdatesCalls()).toHaveLength(calls);
