@@ -198,6 +198,7 @@ describe('AI Task in a real n8n', () => {
 	});
 
 	it('refuses a delivery without the right token: 403 and no execution', async () => {
+		const before = await n8n.lastExecutionId();
 		const missing = await n8n.post(TRIGGER_PATH, buildAiWebhook());
 		const wrong = await n8n.post(TRIGGER_PATH, buildAiWebhook(), {}, { token: 'x'.repeat(32) });
 		expect([missing.status, wrong.status]).toEqual([403, 403]);
@@ -210,6 +211,7 @@ describe('AI Task in a real n8n', () => {
 		expect(bad.status).toBe(400);
 		expect(JSON.stringify(bad.body)).toMatch(/is_bot/);
 		expect(await n8n.executions(triggerWorkflow.id)).toHaveLength(0);
+		expect(await n8n.lastExecutionId()).toBe(before);
 	});
 
 	it('shows a URL in the editor (load options) that the active trigger accepts, and routes by event', async () => {
@@ -242,10 +244,23 @@ describe('AI Task in a real n8n', () => {
 		]);
 		expect(nodeOutput(execution, 'Closed').map((i) => i.json.event)).toEqual(['closed']);
 
-		// A redelivery of the same message starts nothing.
+		// A redelivery of the same message starts nothing. Judged by execution ids, not by a count
+		// taken right after the 200: a new message sent after the redelivery must get the very next
+		// id, which it cannot if the redelivery started a run (finished, running or not yet listed).
 		const again = await httpRequest({ method: 'POST', url: urls[0], body: delivery });
 		expect(again.status).toBe(200);
-		expect(await n8n.executions(triggerWorkflow.id)).toHaveLength(1);
+		const next = await httpRequest({
+			method: 'POST',
+			url: urls[0],
+			body: buildAiWebhook({ message_id: 7002, message_text: 'A new message' }),
+		});
+		expect(next.status).toBe(200);
+		const runs = await n8n.waitForExecutions(triggerWorkflow.id, 2);
+		expect(runs.map((run) => Number(run.id))).toEqual([
+			Number(execution.id),
+			Number(execution.id) + 1,
+		]);
+		expect(nodeOutput(runs[1], 'Reply').map((i) => i.json.message_text)).toEqual(['A new message']);
 	});
 
 	it('sends through AI Task with a session token, survives a forced expiry, and the AI answer comes back to the trigger', async () => {

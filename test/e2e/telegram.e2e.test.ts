@@ -90,7 +90,9 @@ describe('Telegram in a real n8n', () => {
 		expect(webhook?.secret_token).toMatch(/^[A-Za-z0-9_-]{32}$/);
 		expect(webhook?.allowed_updates).toEqual(['message']);
 
-		// A delivery without the secret is refused and starts nothing.
+		// A delivery without the secret is refused and starts nothing: the real update that follows
+		// gets the very next execution id, and nothing answers the forged text.
+		const before = await n8n.lastExecutionId();
 		const forged = await fetch(webhook!.url, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
@@ -112,6 +114,7 @@ describe('Telegram in a real n8n', () => {
 		await telegram.waitForWebhookDelivery(update.update_id as number, 15_000);
 		const [execution] = await n8n.waitForExecutions(webhookFlow().id, 1);
 		expect(execution.status).toBe('success');
+		expect(Number(execution.id)).toBe(before + 1);
 
 		const sent = telegram.sentTo(USER_CHAT, WEBHOOK_BOT);
 		const joined = sent.map((m) => m.text).join('\n\n');
@@ -120,6 +123,7 @@ describe('Telegram in a real n8n', () => {
 		expect(joined.indexOf('Echo 1:')).toBeLessThan(joined.indexOf('Echo 2:'));
 		expect(joined.indexOf('Echo 2:')).toBeLessThan(joined.indexOf('Echo 3:'));
 		expect(joined.replace(/\s+/g, ' ')).toContain('Echo 3: Please tell me about the course.');
+		expect(joined).not.toContain('forged');
 		expect(nodeOutput(execution, 'Reply')[0].json.messageIds).toEqual(
 			sent.map((m) => m.result.message_id),
 		);

@@ -44,6 +44,7 @@ export function outputIndexOf(event: AiTaskEvent): number {
  * node's parameters. It is inlined into an expression as source text, so it must not refer to
  * anything outside itself; a unit test checks that its names match AI_TASK_EVENTS.
  */
+// Stryker disable all: mutating it would put Stryker's own helpers into the source text n8n evaluates.
 export const configuredOutputs = (parameters: { separateOutputs?: unknown }) => {
 	if (parameters.separateOutputs !== true) return [{ type: 'main' }];
 	return ['Reply', 'Operator Message', 'Handoff', 'Closed', 'Contact Captured', 'User Message'].map(
@@ -53,3 +54,4 @@ export const configuredOutputs = (parameters: { separateOutputs?: unknown }) => 
 		}),
 	);
 };
+// Stryker restore all

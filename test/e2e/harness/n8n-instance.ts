@@ -450,6 +450,29 @@ export class N8nInstance {
 		return found.sort((a, b) => Number(a.id) - Number(b.id));
 	}
 
+	/**
+	 * The highest execution id saved so far in any workflow (0 when none). n8n numbers executions
+	 * one by one as it creates them, so "the next run got id last + 1" proves no other run started
+	 * in between, even one still running (the public API lists only finished runs).
+	 */
+	async lastExecutionId(): Promise<number> {
+		let highest = 0;
+		let cursor: string | undefined;
+		do {
+			const query = new URLSearchParams({ limit: '250' });
+			if (cursor) query.set('cursor', cursor);
+			const response = await this.publicApi('GET', `/executions?${query.toString()}`);
+			this.expectOk(response, 'listing executions');
+			const page = response.body as {
+				data: Array<{ id: string | number }>;
+				nextCursor: string | null;
+			};
+			for (const execution of page.data) highest = Math.max(highest, Number(execution.id));
+			cursor = page.nextCursor ?? undefined;
+		} while (cursor);
+		return highest;
+	}
+
 	/** Waits until at least `count` executions of the workflow exist and all of them have finished. */
 	async waitForExecutions(
 		workflowId: string,

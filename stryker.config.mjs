@@ -1,0 +1,43 @@
+// Mutation testing (`npm run test:mutation`): Stryker changes the node code on purpose, one
+// mutant at a time, and runs the unit tests that cover it; a mutant that leaves them green marks a
+// promise no test pins. Scope and thresholds: docs/testing.md.
+const scope = process.env.MUTATE
+	? process.env.MUTATE.split(',')
+	: [
+			'nodes/**/*.ts',
+			'!nodes/**/*.node.ts',
+			'!nodes/**/descriptions.ts',
+			'!nodes/**/description.ts',
+		];
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+	testRunner: 'jest',
+	jest: { configFile: 'jest.config.js', enableFindRelatedTests: true },
+	checkers: ['typescript'],
+	tsconfigFile: 'tsconfig.json',
+	typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+	mutate: scope,
+	coverageAnalysis: 'perTest',
+	ignoreStatic: true,
+	incremental: true,
+	incrementalFile: process.env.STRYKER_INCREMENTAL_FILE || 'reports/mutation/incremental.json',
+	reporters: ['progress', 'json', 'html'],
+	jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+	htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+	tempDirName: '.stryker-tmp',
+	// Only what the unit tests need goes into Stryker's sandbox.
+	ignorePatterns: [
+		'/dist',
+		'/reports',
+		'/.e2e',
+		'/.n8n-local',
+		'/.cache',
+		'/test/e2e',
+		'/docs',
+		'/workflows/**/*.png',
+	],
+	concurrency: Number(process.env.STRYKER_CONCURRENCY || 2),
+	timeoutMS: 10000,
+	cleanTempDir: 'always',
+};
