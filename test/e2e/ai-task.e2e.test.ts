@@ -310,4 +310,11 @@ describe('AI Task in a real n8n', () => {
 		expect(failed.pairedItem).toEqual(expect.objectContaining({ item: 0 }));
 		expect(JSON.stringify(execution.runData)).not.toContain(API_KEY);
 	});
+
+	it('keeps the API key, session tokens and the trigger token out of everything n8n stores', async () => {
+		const secrets: Record<string, string> = { 'API key': API_KEY, 'trigger URL token': token };
+		selarti.issuedTokens.forEach((issued, i) => (secrets[`session token ${i + 1}`] = issued));
+		expect(selarti.issuedTokens.length).toBeGreaterThan(0);
+		expect(n8n.leaksOf(secrets)).toEqual([]);
+	});
 });

@@ -15,6 +15,8 @@ module.exports = {
 	rootDir: path.resolve(__dirname, '..', '..'),
 	displayName: n8nLabel(),
 	testEnvironment: 'node',
+	// Stryker's sandbox copies of the project must not be taken for the project.
+	modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp'],
 	testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
 	testPathIgnorePatterns: ['/node_modules/'],
 	// n8n is installed in ~/.cache now, but older checkouts may still have a 1.7 GB node_modules here.

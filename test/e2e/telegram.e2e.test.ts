@@ -210,4 +210,19 @@ describe('Telegram in a real n8n', () => {
 			'Hello, this is Anna from sales. How can I help?',
 		);
 	});
+
+	// Last, so every path above (sends, a 429, polling across a restart, the template's dialog)
+	// has written its log lines, execution data and errors.
+	it('keeps bot tokens, the webhook secret and Selarti keys and session tokens out of everything n8n stores', async () => {
+		const secrets: Record<string, string> = {
+			'webhook bot token': WEBHOOK_BOT,
+			'polling bot token': POLLING_BOT,
+			'template bot token': TEMPLATE_BOT,
+			'Selarti API key': SELARTI_KEY,
+			'webhook secret_token': telegram.webhookOf(WEBHOOK_BOT)?.secret_token ?? '',
+		};
+		selarti.issuedTokens.forEach((token, i) => (secrets[`Selarti session token ${i + 1}`] = token));
+		expect(selarti.issuedTokens.length).toBeGreaterThan(0);
+		expect(n8n.leaksOf(secrets)).toEqual([]);
+	});
 });

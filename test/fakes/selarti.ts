@@ -160,6 +160,8 @@ export class FakeSelarti extends FakeServer {
 	readonly replyDeliveries: Array<Promise<WebhookDelivery | Error>> = [];
 	/** How many tokens /wf/auth has issued (a refresh shows up as one more). */
 	tokensIssued = 0;
+	/** Every session token issued since start (never cleared), so tests can look for leaks. */
+	readonly issuedTokens: string[] = [];
 	private tokens = new Map<string, number>();
 	readonly options: SelartiFakeOptions;
 
@@ -231,6 +233,7 @@ export class FakeSelarti extends FakeServer {
 		if (!this.apiKeys.includes(key)) return bubbleError(401, 'UNAUTHORIZED', 'Invalid API key');
 		const token = randomBytes(24).toString('hex');
 		this.tokens.set(token, Date.now());
+		this.issuedTokens.push(token);
 		this.tokensIssued++;
 		return success({ token });
 	}

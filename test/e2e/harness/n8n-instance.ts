@@ -451,6 +451,27 @@ export class N8nInstance {
 	}
 
 	/**
+	 * Where any of the secrets appears in plain text in what n8n keeps: its log, and every file
+	 * of its user folder (the SQLite database with execution data and error messages, its WAL,
+	 * settings) except the installed community packages. Credentials are stored encrypted, so a
+	 * secret found here leaked through an output, an error, a log line or static data.
+	 */
+	leaksOf(secrets: Record<string, string>): string[] {
+		const files = [this.logFile, ...filesUnder(path.join(this.userFolder, '.n8n'), ['nodes'])];
+		const found: string[] = [];
+		for (const file of files) {
+			if (!fs.existsSync(file)) continue;
+			const content = fs.readFileSync(file);
+			for (const [name, secret] of Object.entries(secrets)) {
+				if (secret.length >= 8 && content.includes(secret)) {
+					found.push(`${name} in ${path.relative(this.userFolder, file)}`);
+				}
+			}
+		}
+		return found;
+	}
+
+	/**
 	 * The highest execution id saved so far in any workflow (0 when none). n8n numbers executions
 	 * one by one as it creates them, so "the next run got id last + 1" proves no other run started
 	 * in between, even one still running (the public API lists only finished runs).
@@ -525,4 +546,14 @@ export class N8nInstance {
 		fs.writeFileSync(file, JSON.stringify(content, null, '\t'));
 		return file;
 	}
+}
+
+/** Every file below dir, skipping the named top-level folders. */
+function filesUnder(dir: string, skip: string[] = []): string[] {
+	if (!fs.existsSync(dir)) return [];
+	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory()) return skip.includes(entry.name) ? [] : filesUnder(full);
+		return entry.isFile() ? [full] : [];
+	});
 }
