@@ -1,6 +1,7 @@
 import {
 	NodeConnectionTypes,
 	type IDataObject,
+	type INodeExecutionData,
 	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
@@ -149,7 +150,17 @@ export class TelegramBotTrigger implements INodeType {
 		if (!parsed.success)
 			return rejectWebhook(this, 400, `Not a Telegram update: ${describeZodError(parsed.error)}`);
 
-		const item = await updateToItem(this, parsed.data, botId, readSettings(this));
+		let item: INodeExecutionData | undefined;
+		try {
+			item = await updateToItem(this, parsed.data, botId, readSettings(this));
+		} catch (error) {
+			// Telegram redelivers an update until it gets a 2xx and holds the ones behind it: a
+			// valid update we fail to read is logged and acknowledged, never answered 5xx.
+			this.logger.warn(
+				`Telegram Bot Trigger: skipped update ${String(parsed.data.update_id)}: it could not be read (${(error as Error).message})`,
+			);
+			return acknowledgeWebhook(this, { ok: true, ignored: 'update could not be read' });
+		}
 		if (!item) return acknowledgeWebhook(this);
 		return { workflowData: [[item]] };
 	}

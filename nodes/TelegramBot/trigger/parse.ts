@@ -9,6 +9,7 @@ import {
 	type ConversationEvent,
 } from '../../shared';
 import { MESSAGE_UPDATE_TYPES, UPDATE_TYPES, updateTypeOf } from './events';
+import { isTelegramDate, updateProblem } from './validate';
 
 /**
  * The shape we rely on: an update_id and one update object. Everything else passes through
@@ -17,8 +18,9 @@ import { MESSAGE_UPDATE_TYPES, UPDATE_TYPES, updateTypeOf } from './events';
 export const updateSchema = z
 	.object({ update_id: z.union([z.number().int(), z.string().regex(/^\d+$/)]) })
 	.passthrough()
-	.refine((update) => updateTypeOf(update) !== undefined, {
-		message: 'the update holds no update object',
+	.superRefine((update, context) => {
+		const problem = updateProblem(update);
+		if (problem) context.addIssue({ code: z.ZodIssueCode.custom, message: problem });
 	});
 
 export type TelegramUpdate = z.infer<typeof updateSchema>;
@@ -48,9 +50,7 @@ function fullName(person: Obj | undefined): string | undefined {
 }
 
 function isoDate(unixSeconds: unknown): string | undefined {
-	return typeof unixSeconds === 'number' && unixSeconds > 0
-		? new Date(unixSeconds * 1000).toISOString()
-		: undefined;
+	return isTelegramDate(unixSeconds) ? new Date(unixSeconds * 1000).toISOString() : undefined;
 }
 
 /** Media kinds in the order a message is classified by. */

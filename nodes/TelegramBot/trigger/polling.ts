@@ -47,6 +47,38 @@ function nextOffsetAfter(update: unknown): number | undefined {
 	return Number.isSafeInteger(id) ? id + 1 : undefined;
 }
 
+/** The update's id for a log line, never the update itself (it may hold a user's text). */
+function describeId(update: unknown): string {
+	const id = (update as { update_id?: unknown } | null)?.update_id;
+	return typeof id === 'number' || (typeof id === 'string' && id.length <= 20)
+		? String(id)
+		: '(no id)';
+}
+
+/** Adds the update's item (unless filtered out); returns why it was skipped, if it was. */
+async function collectItem(
+	options: LongPollOptions,
+	update: unknown,
+	items: INodeExecutionData[],
+): Promise<string | undefined> {
+	const parsed = updateSchema.safeParse(update);
+	if (!parsed.success)
+		return `not a valid update (${parsed.error.issues[0]?.message ?? 'unknown shape'})`;
+	try {
+		const item = await updateToItem(
+			options.context,
+			parsed.data,
+			options.botId,
+			options.settings,
+			options.signal,
+		);
+		if (item) items.push(item);
+		return undefined;
+	} catch (error) {
+		return `it could not be read (${(error as Error).message})`;
+	}
+}
+
 /**
  * The long-polling loop. Delivery rule, so that a restart neither loses nor repeats updates:
  *   1. getUpdates(offset) returns a batch; calling it with a higher offset later is what tells
@@ -103,19 +135,12 @@ export async function longPoll(options: LongPollOptions): Promise<void> {
 		const items: INodeExecutionData[] = [];
 		let nextOffset = offset;
 		for (const update of Array.isArray(updates) ? updates : []) {
-			const parsed = updateSchema.safeParse(update);
-			if (parsed.success) {
-				const item = await updateToItem(
-					context,
-					parsed.data,
-					options.botId,
-					options.settings,
-					signal,
-				);
-				if (item) items.push(item);
-			} else {
+			// One bad update must never stall the bot: it is reported, skipped and confirmed with
+			// the rest of the batch, so the updates behind it still run.
+			const problem = await collectItem(options, update, items);
+			if (problem) {
 				options.logger.warn(
-					`Telegram Bot Polling Trigger: skipped an update that is not valid: ${JSON.stringify(update).slice(0, 200)}`,
+					`Telegram Bot Polling Trigger: skipped update ${describeId(update)}: ${problem}`,
 				);
 			}
 			const after = nextOffsetAfter(update);

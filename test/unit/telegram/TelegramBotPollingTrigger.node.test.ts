@@ -126,6 +126,59 @@ describe('Telegram Bot Polling Trigger (long polling) against the fake Bot API',
 		expect(run.errors).toEqual([]);
 	});
 
+	it('skips a poison update with a warning and runs the one behind it; neither comes again', async () => {
+		const staticData: IDataObject = {};
+		const node = poller(staticData);
+		const poison = telegram.pushUpdate({
+			...privateTextUpdate('bad date'),
+			message: { ...(privateTextUpdate('x').message as IDataObject), date: 1e20 },
+		});
+		const good = telegram.pushUpdate(privateTextUpdate('behind it'));
+		const run = await start(node);
+		await run.waitForEmit(1);
+		expect(texts(run)).toEqual(['behind it']);
+		await telegram.waitForRequests(
+			(r) =>
+				r.path.endsWith('/getUpdates') &&
+				Number((r.body as IDataObject).offset) === Number(good.update_id) + 1,
+		);
+		expect(telegram.pendingUpdates()).toHaveLength(0);
+		expect(node.logs).toContainEqual(
+			expect.objectContaining({
+				level: 'warn',
+				message: expect.stringContaining(`skipped update ${String(poison.update_id)}`),
+			}),
+		);
+		// The log names the field, not the user's text.
+		const warning = node.logs.find((entry) => entry.message.includes('skipped update'));
+		expect(warning?.message).toContain('message.date');
+		expect(warning?.message).not.toContain('bad date');
+		expect(run.errors).toEqual([]);
+	});
+
+	it('skips an update that fails while being read (never retried forever) and runs the next one', async () => {
+		const pipeline = await import('../../../nodes/TelegramBot/trigger/pipeline');
+		const real = pipeline.updateToItem;
+		const spy = jest.spyOn(pipeline, 'updateToItem').mockImplementation(async (...args) => {
+			const text = (args[1].message as IDataObject | undefined)?.text;
+			if (text === 'explodes') throw new Error('Invalid time value');
+			return await real(...args);
+		});
+		try {
+			const node = poller({});
+			telegram.pushUpdate(privateTextUpdate('explodes'));
+			telegram.pushUpdate(privateTextUpdate('fine'));
+			const run = await start(node);
+			await run.waitForEmit(1);
+			expect(texts(run)).toEqual(['fine']);
+			expect(node.logs.map((entry) => entry.message).join('\n')).toMatch(
+				/skipped update \d+: it could not be read \(Invalid time value\)/,
+			);
+		} finally {
+			spy.mockRestore();
+		}
+	});
+
 	it('stops promptly on deactivation, aborting the long poll in flight', async () => {
 		const run = await start(poller({}));
 		const [inFlight] = await telegram.waitForRequests(/getUpdates$/);

@@ -178,4 +178,41 @@ describe('Telegram Bot Trigger (webhook) against the fake Bot API', () => {
 			delete telegram.options.getFileLimitBytes;
 		}
 	});
+
+	it('refuses a body that is not a valid update with 400 naming the field, and starts no run', async () => {
+		const node = trigger();
+		await node.webhookMethod('create');
+		const headers = { 'x-telegram-bot-api-secret-token': telegram.webhookOf()?.secret_token ?? '' };
+		const update = fixture('teloxide-private-text-digit');
+		const { result, response } = await node.webhook({
+			body: { ...update, message: { ...(update.message as object), date: 1e20 } },
+			headers,
+		});
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(response.statusCode).toBe(400);
+		expect(JSON.stringify(response.body)).toContain('message.date');
+	});
+
+	it('acknowledges a valid update it fails to read (200, logged), so Telegram does not hold the ones behind it', async () => {
+		const pipeline = await import('../../../nodes/TelegramBot/trigger/pipeline');
+		const spy = jest
+			.spyOn(pipeline, 'updateToItem')
+			.mockRejectedValueOnce(new Error('Invalid time value'));
+		try {
+			const node = trigger();
+			await node.webhookMethod('create');
+			const { result, response } = await node.webhook({
+				body: fixture('teloxide-private-text-digit'),
+				headers: { 'x-telegram-bot-api-secret-token': telegram.webhookOf()?.secret_token ?? '' },
+			});
+			expect(result).toEqual({ noWebhookResponse: true });
+			expect(response.statusCode).toBe(200);
+			expect(response.body).toEqual({ ok: true, ignored: 'update could not be read' });
+			expect(node.logs.map((entry) => entry.message).join('\n')).toMatch(
+				/skipped update \d+: it could not be read \(Invalid time value\)/,
+			);
+		} finally {
+			spy.mockRestore();
+		}
+	});
 });
