@@ -211,6 +211,50 @@ describe('Telegram in a real n8n', () => {
 		);
 	});
 
+	it('a bad update neither starts a run nor stalls the bot: 400 on the webhook, skipped by the poller', async () => {
+		const before = await n8n.waitUntilIdle();
+		const webhook = telegram.webhookOf(WEBHOOK_BOT)!;
+		const hostile = await fetch(webhook.url, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				'x-telegram-bot-api-secret-token': webhook.secret_token ?? '',
+			},
+			body: JSON.stringify({
+				update_id: 990001,
+				message: { message_id: 1, date: 1e20, chat: { id: 'abc', type: 'private' } },
+			}),
+		});
+		expect(hostile.status).toBe(400);
+		expect(await hostile.text()).toContain('message.date');
+		expect(await n8n.lastExecutionId()).toBe(before);
+
+		const valid = privateTextUpdate('behind the poison');
+		telegram.pushUpdate(
+			{
+				...privateTextUpdate('poison'),
+				message: { ...(valid.message as Record<string, unknown>), date: 1e20, text: 'poison' },
+			},
+			POLLING_BOT,
+		);
+		telegram.pushUpdate(valid, POLLING_BOT);
+		await until(
+			() =>
+				telegram.sentTo(USER_CHAT, POLLING_BOT).some((m) => m.text === 'Echo 1: behind the poison'),
+			30_000,
+			'the reply to the update behind the poison',
+		);
+		await until(
+			() => telegram.pendingUpdates(POLLING_BOT).length === 0,
+			30_000,
+			'both updates confirmed',
+		);
+		expect(telegram.sentTo(USER_CHAT, POLLING_BOT).map((m) => m.text)).not.toContain(
+			'Echo 1: poison',
+		);
+		expect(n8n.log()).toMatch(/skipped update \d+: not a valid update \(message\.date/);
+	});
+
 	// Last, so every path above (sends, a 429, polling across a restart, the template's dialog)
 	// has written its log lines, execution data and errors.
 	it('keeps bot tokens, the webhook secret and Selarti keys and session tokens out of everything n8n stores', async () => {

@@ -477,7 +477,30 @@ export class N8nInstance {
 	 * in between, even one still running (the public API lists only finished runs).
 	 */
 	async lastExecutionId(): Promise<number> {
-		let highest = 0;
+		return Math.max(0, ...(await this.finishedExecutionIds()));
+	}
+
+	/**
+	 * Resolves with the highest execution id once every execution n8n created has finished: the
+	 * finished ones listed are exactly 1…highest. A baseline taken before that could still move.
+	 */
+	async waitUntilIdle(timeoutMs = 30_000): Promise<number> {
+		let ids: number[] = [];
+		return await waitFor(
+			async () => {
+				ids = await this.finishedExecutionIds();
+				const highest = Math.max(0, ...ids);
+				return ids.length === highest ? highest : undefined;
+			},
+			{
+				timeoutMs,
+				describe: () => `executions still running: finished ids ${ids.join(', ') || 'none'}`,
+			},
+		);
+	}
+
+	private async finishedExecutionIds(): Promise<number[]> {
+		const ids: number[] = [];
 		let cursor: string | undefined;
 		do {
 			const query = new URLSearchParams({ limit: '250' });
@@ -488,10 +511,10 @@ export class N8nInstance {
 				data: Array<{ id: string | number }>;
 				nextCursor: string | null;
 			};
-			for (const execution of page.data) highest = Math.max(highest, Number(execution.id));
+			ids.push(...page.data.map((execution) => Number(execution.id)));
 			cursor = page.nextCursor ?? undefined;
 		} while (cursor);
-		return highest;
+		return ids;
 	}
 
 	/** Waits until at least `count` executions of the workflow exist and all of them have finished. */
