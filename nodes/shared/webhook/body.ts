@@ -2,6 +2,9 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 export type BodyResult = { ok: true; body: IDataObject } | { ok: false; problem: string };
 
+/** Far deeper than any provider's delivery (they nest a handful of levels). */
+export const MAX_BODY_DEPTH = 64;
+
 function isPlainObject(value: unknown): value is IDataObject {
 	return (
 		typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value)
@@ -14,6 +17,33 @@ function isPlainObject(value: unknown): value is IDataObject {
  * from the raw body here or reported, so the caller can answer 400 without starting a run.
  */
 export function readJsonObjectBody(context: IWebhookFunctions): BodyResult {
+	const result = readObject(context);
+	if (result.ok && nestedDeeperThan(result.body, MAX_BODY_DEPTH)) {
+		return {
+			ok: false,
+			problem: `The request body is nested more than ${MAX_BODY_DEPTH} levels deep; no provider sends that.`,
+		};
+	}
+	return result;
+}
+
+/**
+ * Whether a parsed body nests objects or arrays deeper than `limit`, checked without recursion:
+ * a hostile body 10,000 levels deep must be refused before any recursive walk (zod, n8n's own
+ * copies) overflows the stack.
+ */
+export function nestedDeeperThan(value: unknown, limit: number): boolean {
+	const pending: Array<[unknown, number]> = [[value, 0]];
+	while (pending.length > 0) {
+		const [current, depth] = pending.pop()!;
+		if (typeof current !== 'object' || current === null) continue;
+		if (depth >= limit) return true;
+		for (const child of Object.values(current)) pending.push([child, depth + 1]);
+	}
+	return false;
+}
+
+function readObject(context: IWebhookFunctions): BodyResult {
 	const body: unknown = context.getBodyData();
 	if (isPlainObject(body) && Object.keys(body).length > 0) return { ok: true, body };
 

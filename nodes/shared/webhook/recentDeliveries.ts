@@ -1,3 +1,5 @@
+import { createHash } from 'crypto';
+
 /**
  * Small bounded memories kept per n8n process: what this process has seen recently. Best effort
  * by design (docs/architecture.md, "Queue mode"): a miss only lets a redelivery through, and
@@ -44,6 +46,9 @@ export class RecentMap<V> {
 	}
 }
 
+/** Longer delivery ids are remembered by their SHA-256, so a hostile 1 MB id costs 64 bytes. */
+export const MAX_REMEMBERED_ID_LENGTH = 128;
+
 /** Returns true if the delivery is a repeat within the memory's window; remembers it otherwise. */
 export function isDuplicateDelivery(
 	memory: RecentMap<true>,
@@ -51,7 +56,11 @@ export function isDuplicateDelivery(
 	deliveryId: string | undefined,
 ): boolean {
 	if (!deliveryId) return false;
-	const key = `${scope}|${deliveryId}`;
+	const id =
+		deliveryId.length > MAX_REMEMBERED_ID_LENGTH
+			? `sha256:${createHash('sha256').update(deliveryId, 'utf8').digest('hex')}`
+			: deliveryId;
+	const key = `${scope}|${id}`;
 	if (memory.get(key)) return true;
 	memory.set(key, true);
 	return false;
