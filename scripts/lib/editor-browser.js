@@ -222,9 +222,16 @@ async function searchNodePanel(page, term, { settleMs = 400, timeoutMs = 15_000 
 		{},
 		`input${testId('node-creator-search-bar')}, ${testId('node-creator-search-bar')} input`,
 	);
+	const unfiltered = JSON.stringify(await listedNodeNames(page));
 	await input.type(term, { delay: 10 });
 	const started = Date.now();
-	let last = JSON.stringify(await listedNodeNames(page));
+	// On a loaded machine the panel may filter later than settleMs: wait for the list to leave its
+	// unfiltered state first, or a stable unfiltered list would be taken for the search's result.
+	let last = unfiltered;
+	while (term !== '' && last === unfiltered && Date.now() - started < timeoutMs) {
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		last = JSON.stringify(await listedNodeNames(page));
+	}
 	let stableSince = Date.now();
 	while (Date.now() - started < timeoutMs) {
 		await new Promise((resolve) => setTimeout(resolve, 100));
