@@ -39,7 +39,10 @@ function choiceOf(entry: unknown, index: number): Choice {
 	);
 }
 
-/** The options from a field: lines of text, JSON text, or a mapped array. Empty lines are dropped. */
+/**
+ * The options from a field: lines of text, JSON text, or a mapped array. Empty lines are dropped;
+ * none at all is allowed (the text then goes as a plain message, e.g. an AI answer without buttons).
+ */
 export function parseChoices(value: unknown): Choice[] {
 	let entries: unknown[];
 	if (Array.isArray(value)) entries = value;
@@ -51,9 +54,7 @@ export function parseChoices(value: unknown): Choice[] {
 		}
 		if (!Array.isArray(entries)) entries = [value];
 	} else entries = String(value ?? '').split('\n');
-	const choices = entries.map(choiceOf).filter((choice) => choice.title !== '');
-	if (choices.length === 0) throw new InputError('"Options" is empty.', CHOICES_FIX);
-	return choices;
+	return entries.map(choiceOf).filter((choice) => choice.title !== '');
 }
 
 const fits = (text: string | undefined, limit: number) => (text ?? '').length <= limit;
@@ -63,6 +64,7 @@ const fits = (text: string | undefined, limit: number) => (text ?? '').length <=
  * (≤ 10 rows, titles ≤ 24, descriptions ≤ 72), otherwise a numbered text menu, which has no limits.
  */
 export function autoLayout(choices: Choice[]): ChoiceLayout {
+	if (choices.length === 0) return 'text';
 	if (
 		choices.length <= MAX_REPLY_BUTTONS &&
 		choices.every((choice) => fits(choice.title, BUTTON_TITLE_LIMIT) && !choice.description)
@@ -81,6 +83,11 @@ export function autoLayout(choices: Choice[]): ChoiceLayout {
 
 /** A forced layout that WhatsApp would refuse: a clear error naming the limit. */
 export function checkLayout(choices: Choice[], layout: ChoiceLayout): void {
+	if (choices.length === 0 && layout !== 'text')
+		throw new InputError(
+			'"Options" is empty, so there is nothing to show as buttons or a list.',
+			CHOICES_FIX,
+		);
 	const tooLong = (limit: number, what: string) => {
 		const long = choices.find((choice) => !fits(choice.title, limit));
 		if (long)

@@ -144,7 +144,33 @@ describe('360dialog action node against the fake Cloud API', () => {
 		expect(output?.[0][0].json.layout).toBe('list');
 	});
 
-	it('sends media by link; a refused link goes out as text; a media id as id', async () => {
+	it('no options: the text goes as a plain message (an AI answer without buttons); JSON text is read', async () => {
+		const plain = await harness({
+			operation: 'sendChoices',
+			text: 'Just text',
+			choices: '={{ JSON.stringify([]) }}',
+		}).execute([item()]);
+		expect(dialog.sentTo(USER)[0].body.text).toEqual({ body: 'Just text' });
+		expect(plain?.[0][0].json.layout).toBe('plain');
+		await harness({
+			operation: 'sendChoices',
+			text: 'Pick',
+			choices: '[{"text": "Yes", "callbackData": "y"}, {"text": "No", "callbackData": "n"}]',
+		}).execute([item()]);
+		const buttons = (dialog.sentTo(USER)[1].body.interactive as { action: { buttons: unknown[] } })
+			.action.buttons;
+		expect(buttons).toEqual([
+			{ type: 'reply', reply: { id: 'y', title: 'Yes' } },
+			{ type: 'reply', reply: { id: 'n', title: 'No' } },
+		]);
+		await expect(
+			harness({ operation: 'sendChoices', text: 'Q', choices: '', layout: 'list' }).execute([
+				item(),
+			]),
+		).rejects.toThrow('"Options" is empty');
+	});
+
+	it('sends media by link; a refused link goes out as text', async () => {
 		await harness({
 			operation: 'sendMedia',
 			mediaType: 'document',

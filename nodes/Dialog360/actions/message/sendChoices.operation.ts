@@ -51,7 +51,7 @@ export const sendChoices = defineOperation({
 			default: '',
 			placeholder: 'Yes\nNo',
 			description:
-				'One option per line, or an expression giving a list: ["Yes", "No"] or objects with title, description and an ID that comes back in the reply (default: the title)',
+				'One option per line, or an expression giving a list: ["Yes", "No"] or objects with title, description and an ID that comes back in the reply (default: the title). No options: the text goes as a plain message',
 		},
 		{
 			displayName: 'Layout',
@@ -127,9 +127,10 @@ export const sendChoices = defineOperation({
 				async (index) => await sendMessage(context, to, 'text', { body: parts[index] }),
 			);
 		});
+		const sentAs = choices.length === 0 ? 'plain' : layout;
 		return {
 			json: sentOutput(to, result.messageIds, {
-				layout: result.sentTemplate ? 'template' : layout,
+				layout: result.sentTemplate ? 'template' : sentAs,
 				sentTemplate: result.sentTemplate,
 				choices: choices.map((choice) => ({ ...choice })),
 			}),
