@@ -51,7 +51,7 @@ export const sendChoices = defineOperation({
 			default: '',
 			placeholder: 'Yes\nNo',
 			description:
-				'One option per line, or an expression giving a list: ["Yes", "No"] or objects with title, description and an ID that comes back in the reply (default: the title). No options: the text goes as a plain message',
+				'One option per line, or an expression giving a list: ["Yes", "No"] or objects with title, description and an ID that comes back in the reply (default: the title). No options: the text goes as a plain message.',
 		},
 		{
 			displayName: 'Layout',
