@@ -209,7 +209,11 @@ describe('360dialog in a real n8n', () => {
 		);
 		await until(() => ours().length >= 1, 30_000, 'the AI answer on WhatsApp');
 		expect(selarti.sent).toEqual([
-			expect.objectContaining({ chat_id: key, text: 'How much is the course?', name: 'Dana' }),
+			expect.objectContaining({
+				chat_id: key,
+				text: 'How much is the course?',
+				fields: expect.objectContaining({ name: 'Dana', phone: USER }),
+			}),
 		]);
 		expect(ours()[0].body.text).toEqual({ body: 'AI: How much is the course?' });
 
