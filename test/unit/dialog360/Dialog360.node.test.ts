@@ -234,6 +234,15 @@ describe('360dialog action node against the fake Cloud API', () => {
 			harness({ resource: 'media', operation: 'download', mediaId: '999' }).execute([{ json: {} }]),
 		).rejects.toThrow(/503/);
 		expect(dialog.requests.slice(before)).toHaveLength(2);
+		// Not even a 429 (which other calls wait out): the media block lasts an hour.
+		dialog.failNext(
+			/^\/\d+$/,
+			faults.respond(429, { error: { message: 'blocked', code: 130429 } }),
+		);
+		await expect(
+			harness({ resource: 'media', operation: 'download', mediaId: '999' }).execute([{ json: {} }]),
+		).rejects.toThrow(/429/);
+		expect(dialog.requests.slice(before)).toHaveLength(3);
 	});
 
 	it('sends template, location, contact and reaction, and marks as read', async () => {
