@@ -1,6 +1,7 @@
 /**
  * 360dialog inside a real n8n (issue 10 "Done when"): the packed package, credentials pointing at
  * the fake 360dialog API (one API key per workflow, since a number has one webhook), and
+ *   - the credential's Test button (GET /v1/configs/webhook with D360-API-KEY);
  *   - an active trigger that registers itself (POST /v1/configs/webhook with the secret header),
  *     refuses a forged delivery, receives a button reply and answers with a 5-option menu that
  *     arrives as a list and a 12-option menu that arrives as numbered text;
@@ -158,6 +159,23 @@ describe('360dialog in a real n8n', () => {
 			body: JSON.stringify(buildTextWebhook('forged')),
 		});
 		expect(forged.status).toBe(403);
+	});
+
+	it('the credential Test button reads the webhook config: the right key passes, a wrong one fails', async () => {
+		const test = async (apiKey: string) => {
+			const response = await n8n.rest('POST', '/credentials/test', {
+				credentials: { ...credential('d360MenuCred0001', apiKey, dialog.url) },
+			});
+			expect(response.status).toBe(200);
+			return (response.body as { data: { status: string; message: string } }).data;
+		};
+		expect(await test(MENU_KEY)).toEqual({ status: 'OK', message: 'Connection successful!' });
+		const wrong = await test('not-the-360dialog-key');
+		expect(wrong.status).toBe('Error');
+		expect(JSON.stringify(wrong)).not.toContain('not-the-360dialog-key');
+		expect(
+			dialog.requests.some((r) => r.method === 'GET' && r.path === '/v1/configs/webhook'),
+		).toBe(true);
 	});
 
 	it('a button reply is answered; 5 options arrive as a list, 12 as numbered text', async () => {
