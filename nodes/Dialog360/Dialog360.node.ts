@@ -1,7 +1,9 @@
 import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
+	type ILoadOptionsFunctions,
 	type INodeExecutionData,
+	type INodePropertyOptions,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
@@ -9,6 +11,7 @@ import {
 import { actionProperties, runOperations } from '../shared';
 import { DIALOG360_RESOURCES } from './actions/resources';
 import { PartialSendError } from './helpers/send';
+import { listTemplates } from './helpers/templates';
 import { DIALOG360_CREDENTIAL, dialog360Account } from './transport';
 
 export class Dialog360 implements INodeType {
@@ -27,6 +30,14 @@ export class Dialog360 implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: DIALOG360_CREDENTIAL, required: true }],
 		properties: actionProperties(DIALOG360_RESOURCES, 'message'),
+	};
+
+	methods = {
+		loadOptions: {
+			async getTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				return await listTemplates(this);
+			},
+		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -19,6 +19,11 @@ import { PACKAGE, until } from './telegram-support';
 
 const MENU_KEY = 'e2e-360dialog-menu-key';
 const TEMPLATE_KEY = 'e2e-360dialog-template-key';
+const TAKEOVER_KEY = 'e2e-360dialog-takeover-key';
+const FOREIGN = {
+	url: 'https://crm.example.com/whatsapp-hook',
+	headers: { Authorization: 'Basic Y3Jt' },
+};
 const USER = '972987654321';
 const MANAGER = '4915112345678'; // the template's placeholder, which its sticky note says to replace
 const SELARTI_KEY = 'test-selarti-key';
@@ -91,6 +96,28 @@ function menuWorkflow(): WorkflowJson {
 	};
 }
 
+/** A trigger told to take over the number's webhook from another program. */
+function takeoverWorkflow(): WorkflowJson {
+	return {
+		id: 'e2e360Takeover01',
+		name: 'e2e: 360dialog take over and restore',
+		nodes: [
+			{
+				id: 'e2e360-takeover',
+				name: 'Trigger',
+				type: `${PACKAGE}.dialog360Trigger`,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: '5d7e9f10-2a3b-4c4d-9e5f-60718293a4b5',
+				parameters: { events: ['message'], options: { takeOverWebhook: true } },
+				credentials: uses('d360TakeCred0001'),
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
 type TemplateNode = { type: string; name: string; parameters: Record<string, unknown> } & Record<
 	string,
 	unknown
@@ -113,7 +140,7 @@ async function templateWorkflow(): Promise<WorkflowJson> {
 }
 
 describe('360dialog in a real n8n', () => {
-	const dialog = new FakeDialog360({ apiKeys: [MENU_KEY, TEMPLATE_KEY] });
+	const dialog = new FakeDialog360({ apiKeys: [MENU_KEY, TEMPLATE_KEY, TAKEOVER_KEY] });
 	const selarti = new FakeSelarti();
 	let n8n: N8nInstance;
 	let template: WorkflowJson;
@@ -125,6 +152,7 @@ describe('360dialog in a real n8n', () => {
 		await n8n.importCredentials([
 			credential('d360MenuCred0001', MENU_KEY, dialog.url),
 			credential('d360TplCred00001', TEMPLATE_KEY, dialog.url),
+			credential('d360TakeCred0001', TAKEOVER_KEY, dialog.url),
 			{
 				id: 'e2eSelartiCred03',
 				name: 'Selarti (fake)',
@@ -133,11 +161,16 @@ describe('360dialog in a real n8n', () => {
 			},
 		]);
 		template = await templateWorkflow();
-		await n8n.importWorkflows([menuWorkflow(), template]);
-		await n8n.activate([menuWorkflow().id, template.id!]);
+		// Another program already receives this number's deliveries.
+		dialog.webhooks.set(TAKEOVER_KEY, FOREIGN);
+		await n8n.importWorkflows([menuWorkflow(), template, takeoverWorkflow()]);
+		await n8n.activate([menuWorkflow().id, template.id!, takeoverWorkflow().id]);
 		await n8n.start();
 		await until(
-			() => dialog.webhooks.has(MENU_KEY) && dialog.webhooks.has(TEMPLATE_KEY),
+			() =>
+				dialog.webhooks.has(MENU_KEY) &&
+				dialog.webhooks.has(TEMPLATE_KEY) &&
+				dialog.webhooks.get(TAKEOVER_KEY)?.url !== FOREIGN.url,
 			30_000,
 			'both triggers registered with the fake 360dialog',
 		);
@@ -276,5 +309,16 @@ describe('360dialog in a real n8n', () => {
 		const note = (dialog.sentTo(MANAGER)[0].body.text as { body: string }).body;
 		expect(note).toContain('https://selarti.example/panel/dialog/e2e-360');
 		expect(note).toContain(`+${USER}`);
+	});
+
+	it("Take Over: the other program's URL is replaced on activation and put back on deactivation", async () => {
+		expect(dialog.webhooks.get(TAKEOVER_KEY)?.url).toMatch(new RegExp(`^${n8n.baseUrl}/webhook/`));
+		await n8n.deactivateViaApi(takeoverWorkflow().id);
+		await until(
+			() => dialog.webhooks.get(TAKEOVER_KEY)?.url === FOREIGN.url,
+			30_000,
+			'the previous webhook restored',
+		);
+		expect(dialog.webhooks.get(TAKEOVER_KEY)).toEqual(FOREIGN);
 	});
 });

@@ -110,6 +110,7 @@ export class FakeDialog360 extends FakeServer {
 		this.route('POST', '/v1/configs/webhook', (r) =>
 			this.authed(r, (key) => this.setWebhook(r, key)),
 		);
+		this.route('GET', '/v1/configs/templates', (r) => this.authed(r, () => this.listTemplates()));
 		this.route('POST', this.sendPath, (r) => this.authed(r, (key) => this.sendMessage(r, key)));
 		if (this.variant !== 'cloud')
 			this.route('PUT', '/v1/messages/:messageId', (r) =>
@@ -244,6 +245,23 @@ export class FakeDialog360 extends FakeServer {
 		if (headers) config.headers = headers as Record<string, string>;
 		this.webhooks.set(key, config);
 		return { json: config };
+	}
+
+	/**
+	 * GET /v1/configs/templates (the path §4 does not list; 360dialog documents POST on it for
+	 * creating templates). Shape NOT FOUND: {count, total, waba_templates: [{name, language,
+	 * status, category, components}]}, as the On-Premise-era API answered. `templates` option
+	 * names are listed as approved in en_US; none configured: an empty list.
+	 */
+	private listTemplates(): FakeResponse {
+		const waba_templates = (this.options.templates ?? []).map((name) => ({
+			name,
+			language: 'en_US',
+			status: 'approved',
+			category: 'UTILITY',
+			components: [{ type: 'BODY', text: `Template ${name}` }],
+		}));
+		return { json: { count: waba_templates.length, total: waba_templates.length, waba_templates } };
 	}
 
 	/** Meta's mark-as-read (inferred, as §4.4's shapes): {status: "read", message_id}. */

@@ -373,3 +373,18 @@ describe('360dialog action node against the fake On-Premise API', () => {
 		).rejects.toThrow(/needs the Cloud API/);
 	});
 });
+
+describe('360dialog template dropdown', () => {
+	const dialog = useFakeProvider(new FakeDialog360({ templates: ['order_update', 'hello_world'] }));
+
+	it('lists the approved templates of the number, sorted, from GET /v1/configs/templates', async () => {
+		const node = harnessFor(dialog, 'cloud')({ operation: 'sendTemplate' });
+		expect(await node.loadOptions('getTemplates')).toEqual([
+			{ name: 'hello_world', value: 'hello_world', description: 'Languages: en_US' },
+			{ name: 'order_update', value: 'order_update', description: 'Languages: en_US' },
+		]);
+		expect(dialog.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'GET /v1/configs/templates',
+		]);
+	});
+});

@@ -13,13 +13,15 @@ export const sendTemplate = defineOperation({
 	properties: [
 		chatIdField,
 		{
-			displayName: 'Template Name',
+			displayName: 'Template Name or ID',
 			name: 'templateName',
-			type: 'string',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getTemplates' },
 			required: true,
 			default: '',
-			placeholder: 'order_update',
-			description: 'The name of a template approved for this number (360dialog Hub → Templates)',
+			description:
+				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: 'Approved templates of this number. Not listed? Type its name as an expression.',
 		},
 		{
 			displayName: 'Language',
@@ -43,7 +45,7 @@ export const sendTemplate = defineOperation({
 			context.parameter('templateName'),
 			context.parameter('language', 'en'),
 			context.parameter('components', '[]'),
-			{ name: 'Template Name', components: 'Components' },
+			{ name: 'Template Name or ID', components: 'Components' },
 		);
 		const id = await sendMessage(context, to, 'template', templatePayload(template));
 		return { json: sentOutput(to, [id], { template: template.name }) };
