@@ -43,6 +43,8 @@ const SEARCHES: Record<string, { provider: string; aliases: string[] }> = {
 	telegramBot: { provider: 'Telegram', aliases: ['messenger', 'bot'] },
 	telegramBotTrigger: { provider: 'Telegram', aliases: ['webhook', 'messenger'] },
 	telegramBotPollingTrigger: { provider: 'Telegram', aliases: ['long polling', 'getUpdates'] },
+	dialog360: { provider: '360dialog', aliases: ['WhatsApp', 'WABA'] },
+	dialog360Trigger: { provider: '360dialog', aliases: ['WhatsApp', 'webhook'] },
 };
 
 interface NodeInfo {

@@ -97,6 +97,8 @@ export class FakeDialog360 extends FakeServer {
 	readonly sent: Dialog360SentMessage[] = [];
 	readonly webhooks = new Map<string, Dialog360WebhookConfig>();
 	readonly media = new Map<string, Dialog360Media>();
+	/** Message ids marked as read (Cloud: POST /messages {status: "read"}; On-Premise: PUT /v1/messages/{id}). */
+	readonly readMarks: string[] = [];
 	readonly options: Dialog360FakeOptions;
 	private readonly closedWindows = new Set<string>();
 	private mediaFailures = new Map<string, number[]>();
@@ -108,7 +110,14 @@ export class FakeDialog360 extends FakeServer {
 		this.route('POST', '/v1/configs/webhook', (r) =>
 			this.authed(r, (key) => this.setWebhook(r, key)),
 		);
+		this.route('GET', '/v1/configs/templates', (r) => this.authed(r, () => this.listTemplates()));
 		this.route('POST', this.sendPath, (r) => this.authed(r, (key) => this.sendMessage(r, key)));
+		if (this.variant !== 'cloud')
+			this.route('PUT', '/v1/messages/:messageId', (r) =>
+				this.authed(r, () =>
+					this.markRead(r.params.messageId, (r.json ?? {}) as Record<string, unknown>),
+				),
+			);
 		if (this.variant === 'cloud') {
 			this.route('GET', '/:mediaId', (r) => this.authed(r, (key) => this.mediaInfo(r, key)));
 			this.route('DELETE', '/:mediaId', (r) => this.authed(r, (key) => this.deleteMedia(r, key)));
@@ -195,6 +204,7 @@ export class FakeDialog360 extends FakeServer {
 		this.sent.length = 0;
 		this.webhooks.clear();
 		this.media.clear();
+		this.readMarks.length = 0;
 		this.closedWindows.clear();
 		this.mediaFailures.clear();
 	}
@@ -237,7 +247,46 @@ export class FakeDialog360 extends FakeServer {
 		return { json: config };
 	}
 
+	/**
+	 * GET /v1/configs/templates (the path §4 does not list; 360dialog documents POST on it for
+	 * creating templates). Shape NOT FOUND: {count, total, waba_templates: [{name, language,
+	 * status, category, components}]}, as the On-Premise-era API answered. `templates` option
+	 * names are listed as approved in en_US; none configured: an empty list.
+	 */
+	private listTemplates(): FakeResponse {
+		const waba_templates = (this.options.templates ?? []).map((name) => ({
+			name,
+			language: 'en_US',
+			status: 'approved',
+			category: 'UTILITY',
+			components: [{ type: 'BODY', text: `Template ${name}` }],
+		}));
+		return { json: { count: waba_templates.length, total: waba_templates.length, waba_templates } };
+	}
+
+	/** Meta's mark-as-read (inferred, as §4.4's shapes): {status: "read", message_id}. */
+	private markRead(messageId: unknown, body: Record<string, unknown>): FakeResponse {
+		if (body.status !== 'read' || typeof messageId !== 'string' || messageId === '')
+			return errorResponse(
+				this.variant,
+				'invalidParameter',
+				'status "read" and message_id are required.',
+			);
+		this.readMarks.push(messageId);
+		return { json: this.variant === 'cloud' ? { success: true } : {} };
+	}
+
 	private sendMessage(request: RecordedRequest, key: string): FakeResponse {
+		const body = (request.json ?? {}) as Record<string, unknown>;
+		if (this.variant === 'cloud' && body.status !== undefined) {
+			if (body.messaging_product !== 'whatsapp')
+				return errorResponse(
+					'cloud',
+					'invalidParameter',
+					'The parameter messaging_product is required.',
+				);
+			return this.markRead(body.message_id, body);
+		}
 		try {
 			const { to, type } = validateMessage(request.json, {
 				variant: this.variant,

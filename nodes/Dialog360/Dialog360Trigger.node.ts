@@ -1,0 +1,77 @@
+import {
+	NodeConnectionTypes,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { acknowledgeWebhook, readJsonObjectBody, rejectWebhook, secretsEqual } from '../shared';
+import { triggerProperties } from './trigger/description';
+import { parseDelivery } from './trigger/parse';
+import { deliveryToItems, readSettings } from './trigger/pipeline';
+import { registerWebhook, unregisterWebhook, webhookExists } from './trigger/registration';
+import { expectedSecret, receivedHeader } from './trigger/secret';
+import { DIALOG360_CREDENTIAL, dialog360Account } from './transport';
+
+export class Dialog360Trigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: '360dialog WhatsApp Trigger',
+		name: 'dialog360Trigger',
+		icon: { light: 'file:../../icons/dialog360.svg', dark: 'file:../../icons/dialog360.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ "On: " + $parameter["events"].join(", ") }}',
+		description:
+			'Starts the workflow on WhatsApp messages, statuses and errors delivered by 360dialog',
+		defaults: { name: '360dialog WhatsApp Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: DIALOG360_CREDENTIAL, required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				// 360dialog retries anything but a quick 200 for days: answer before the run starts.
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: triggerProperties,
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await webhookExists(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await registerWebhook(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await unregisterWebhook(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const secret = await expectedSecret(this);
+		const received = receivedHeader(this.getHeaderData(), secret.header);
+		if (secret.value && !secretsEqual(received, secret.value))
+			return rejectWebhook(this, 403, 'Invalid or missing secret header');
+		const body = readJsonObjectBody(this);
+		if (!body.ok) return rejectWebhook(this, 400, body.problem);
+		const parsed = parseDelivery(body.body);
+		if (!parsed.ok) return rejectWebhook(this, 400, parsed.problem);
+
+		const account = await dialog360Account(this);
+		const items = await deliveryToItems(this, parsed.entries, {
+			...readSettings(this),
+			scope: `${this.getWorkflow().id ?? ''}:${this.getNode().id}`,
+			cloud: account.cloud,
+		});
+		if (items.length === 0) return acknowledgeWebhook(this);
+		return { workflowData: [items] };
+	}
+}
