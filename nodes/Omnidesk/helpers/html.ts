@@ -36,7 +36,7 @@ export function htmlToText(html: string): string {
 		.replace(/<br\s*\/?>/gi, '\n')
 		.replace(/<\/(p|div|li|h[1-6]|blockquote|tr)>/gi, '\n')
 		.replace(/<li[^>]*>/gi, '• ')
-		.replace(/<[^>]+>/g, '');
+		.replace(/<[/!]?[a-z][^>]*>/gi, '');
 	return decodeEntities(text)
 		.replace(/\r\n?/g, '\n')
 		.replace(/[ \t]+\n/g, '\n')
