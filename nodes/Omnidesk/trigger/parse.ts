@@ -140,9 +140,33 @@ function eventOf(body: RuleBody, lastMessage: string | undefined): OmnideskEvent
 
 export type ParseResult = { ok: true; delivery: RuleDelivery } | { ok: false; problem: string };
 
+/**
+ * A custom-channel "message_new" body ({"type", "object": {case_id, staff_id, content, note,
+ * sent_via_rule}}, fixture sdk-custom-channel-webhook-message-new) in the nested shape, so a
+ * workflow fed by a custom channel gets the same item and the same loop guard.
+ */
+function fromCustomChannel(raw: unknown): unknown {
+	const body = raw as { type?: unknown; object?: Record<string, unknown> } | undefined;
+	if (body?.type !== 'message_new' || !body.object || typeof body.object !== 'object') return raw;
+	const message = body.object;
+	return {
+		event: 'new_message',
+		chat_id: message.case_id,
+		message: {
+			id: message.message_id,
+			text: message.content,
+			staff_id: message.staff_id,
+			note: message.note,
+			sent_via_rule: message.sent_via_rule,
+		},
+		visitor: { id: message.user_id },
+		...body,
+	};
+}
+
 /** Checks a rule body and reads it into one shape; a body without a usable case id is refused. */
 export function parseRuleBody(raw: unknown): ParseResult {
-	const parsed = ruleBodySchema.safeParse(raw);
+	const parsed = ruleBodySchema.safeParse(fromCustomChannel(raw));
 	if (!parsed.success)
 		return { ok: false, problem: `Not an Omnidesk rule body: ${describeZodError(parsed.error)}` };
 	const body = parsed.data;
