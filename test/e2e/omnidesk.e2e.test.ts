@@ -8,7 +8,8 @@ import { triggerToken as aiTriggerToken } from '../../nodes/AiTask/trigger/webho
 import { triggerToken } from '../../nodes/Omnidesk/trigger/webhookUrl';
 import { buildRulesWebhook, DEFAULT_API_KEY, FakeOmnidesk } from '../fakes/omnidesk';
 import { deliverAiWebhook, FakeSelarti } from '../fakes/selarti';
-import { N8nInstance, nodeOutput, sleep, waitFor } from './harness';
+import { PACKAGE_NAME } from '../helpers/node-harness';
+import { N8nInstance, nodeOutput, sleep, waitFor, type WorkflowJson } from './harness';
 import { omnideskCredential, omnideskTemplate, selartiCredential } from './omnidesk-support';
 import { until } from './telegram-support';
 
@@ -19,6 +20,52 @@ const WORKFLOW_ID = 'e2eOmnideskTpl01';
 const CASE = 2001;
 const BOT_LABEL = 104; // "ai-handled" in the fake
 const HUMAN_GROUP = 44; // "Support"
+const READS_PATH = 'e2e-omnidesk-reads';
+const CREDENTIAL = { id: 'e2eOmnideskCred1', name: 'Omnidesk e2eOmnideskCred1' };
+
+/** Webhook → Case: get (by case number) → Knowledge base: search → Label: get many. */
+const readsWorkflow: WorkflowJson = {
+	id: 'e2eOmnideskRead1',
+	name: 'e2e: Omnidesk reads',
+	nodes: [
+		{
+			id: 'o1000000-0000-4000-8000-000000000001',
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 0],
+			webhookId: 'o1000000-0000-4000-8000-0000000000a1',
+			parameters: { httpMethod: 'POST', path: READS_PATH, responseMode: 'lastNode', options: {} },
+		},
+		{
+			id: 'o1000000-0000-4000-8000-000000000002',
+			name: 'Get case',
+			type: `${PACKAGE_NAME}.omnidesk`,
+			typeVersion: 1,
+			position: [250, 0],
+			parameters: { resource: 'case', operation: 'get', chatId: '={{ $json.body.case }}' },
+			credentials: { omnichannelOmnideskApi: CREDENTIAL },
+		},
+		{
+			id: 'o1000000-0000-4000-8000-000000000003',
+			name: 'Search KB',
+			type: `${PACKAGE_NAME}.omnidesk`,
+			typeVersion: 1,
+			position: [500, 0],
+			parameters: {
+				resource: 'knowledgeBase',
+				operation: 'search',
+				search: '={{ $("Webhook").item.json.body.question }}',
+			},
+			credentials: { omnichannelOmnideskApi: CREDENTIAL },
+		},
+	],
+	connections: {
+		Webhook: { main: [[{ node: 'Get case', type: 'main', index: 0 }]] },
+		'Get case': { main: [[{ node: 'Search KB', type: 'main', index: 0 }]] },
+	},
+	settings: { executionOrder: 'v1' },
+};
 
 describe('Omnidesk AI assistant template in a real n8n', () => {
 	const desk = new FakeOmnidesk();
@@ -40,6 +87,7 @@ describe('Omnidesk AI assistant template in a real n8n', () => {
 			selartiCredential('e2eOdSelartiCred', selarti, SELARTI_KEY),
 		]);
 		await n8n.importWorkflows([
+			readsWorkflow,
 			omnideskTemplate(WORKFLOW_ID, {
 				omnidesk: 'e2eOmnideskCred1',
 				selarti: 'e2eOdSelartiCred',
@@ -47,7 +95,7 @@ describe('Omnidesk AI assistant template in a real n8n', () => {
 				humanGroupId: String(HUMAN_GROUP),
 			}),
 		]);
-		await n8n.activate([WORKFLOW_ID]);
+		await n8n.activate([WORKFLOW_ID, readsWorkflow.id]);
 		await n8n.start();
 		await n8n.waitForWebhook(RULE_PATH);
 		await n8n.waitForWebhook(AI_PATH);
@@ -169,4 +217,28 @@ describe('Omnidesk AI assistant template in a real n8n', () => {
 			{ timeoutMs: 30_000, describe: () => `${count} finished handovers` },
 		);
 	}
+
+	it('reads a case by its number and searches the knowledge base', async () => {
+		const response = await n8n.post(READS_PATH, { case: '664-245651', question: 'refund' });
+		expect(response.status).toBe(200);
+		expect(response.body).toMatchObject({ article_id: 3, title: 'Refund policy' });
+		expect(desk.requestsTo('/api/cases/664-245651.json')).toHaveLength(1);
+	});
+
+	it('Test button: the right key passes, a wrong key fails', async () => {
+		const test = async (apiKey: string) => {
+			const response = await n8n.rest('POST', '/credentials/test', {
+				credentials: {
+					id: CREDENTIAL.id,
+					name: CREDENTIAL.name,
+					type: 'omnichannelOmnideskApi',
+					data: { domain: desk.apiBaseUrl, staffEmail: desk.staffEmail, apiKey },
+				},
+			});
+			expect(response.status).toBe(200);
+			return (response.body as { data: { status: string } }).data.status;
+		};
+		expect(await test(DEFAULT_API_KEY)).toBe('OK');
+		expect(await test('wrong-key')).toBe('Error');
+	});
 });
