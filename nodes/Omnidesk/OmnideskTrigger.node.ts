@@ -105,7 +105,8 @@ export class OmnideskTrigger implements INodeType {
 
 	/**
 	 * Omnidesk has no API to register rule webhooks (api-reference §2.6): the admin pastes the URL
-	 * into the rules. Activation only checks that the token can be made, and logs the URL to paste.
+	 * into the rules. Activation only checks that the token can be made, and logs where to find the
+	 * URL (not the URL itself: its token is a secret).
 	 */
 	webhookMethods = {
 		default: {
@@ -133,7 +134,9 @@ export class OmnideskTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const path = String(this.getNodeParameter('path', ''));
 		const query = this.getQueryData() as IDataObject;
-		const apiKey = await apiKeyOf(this);
+		// A credential that cannot be read is treated like a wrong token: never a 5xx to Omnidesk.
+		const key = await settle(apiKeyOf(this));
+		const apiKey = key.ok ? key.value : '';
 		if (apiKey === '' || !secretsEqual(query.token, triggerToken(apiKey, path))) {
 			return rejectWebhook(
 				this,
