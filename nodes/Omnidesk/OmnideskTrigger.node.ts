@@ -13,6 +13,7 @@ import {
 
 import {
 	acknowledgeWebhook,
+	isDuplicateDelivery,
 	readJsonObjectBody,
 	rejectWebhook,
 	secretsEqual,
@@ -20,9 +21,10 @@ import {
 } from '../shared';
 import { omnideskLoadOptions } from './helpers/loadOptions';
 import { OMNIDESK_CREDENTIAL } from './transport';
-import { caseHasBotLabel, lastMessageNotFromClient } from './trigger/caseChecks';
+import { caseHasBotLabel, newestMessage } from './trigger/caseChecks';
 import { triggerProperties } from './trigger/description';
 import { DEFAULT_EVENTS, type OmnideskEvent } from './trigger/events';
+import { seenMessages } from './trigger/memory';
 import { toConversationEvent } from './trigger/output';
 import { parseRuleBody } from './trigger/parse';
 import { normalizeWebhookPath, triggerToken, triggerUrl } from './trigger/webhookUrl';
@@ -169,17 +171,20 @@ export class OmnideskTrigger implements INodeType {
 
 		const onlyBotLabel = this.getNodeParameter('onlyBotLabel', false) === true;
 		const botLabel = String(this.getNodeParameter('botLabel', '') ?? '').trim();
-		const options = this.getNodeParameter('options', {}) as { checkLastMessage?: boolean };
+		const options = this.getNodeParameter('options', {}) as {
+			checkLastMessage?: boolean;
+			dropRepeats?: boolean;
+		};
 		// Omnidesk is asked only after the cheap checks; a failed call drops the delivery (logged):
 		// starting the AI on a case we could not check could make it answer staff or itself.
 		const checked = await settle(
-			(async (): Promise<string | undefined> => {
-				if (onlyBotLabel && botLabel === '') return 'no bot label is configured';
+			(async (): Promise<{ ignored?: string; messageId?: string }> => {
+				if (onlyBotLabel && botLabel === '') return { ignored: 'no bot label is configured' };
 				if (onlyBotLabel && !(await caseHasBotLabel(this, delivery, botLabel)))
-					return 'the case does not carry the bot label';
-				if (options.checkLastMessage !== false)
-					return await lastMessageNotFromClient(this, delivery.caseId);
-				return undefined;
+					return { ignored: 'the case does not carry the bot label' };
+				if (options.checkLastMessage === false) return {};
+				const newest = await newestMessage(this, delivery.caseId);
+				return { ignored: newest.notFromClient, messageId: newest.messageId };
 			})(),
 		);
 		if (!checked.ok) {
@@ -191,8 +196,21 @@ export class OmnideskTrigger implements INodeType {
 				ignored: 'the case could not be checked in Omnidesk',
 			});
 		}
-		if (checked.value) return acknowledgeWebhook(this, { ok: true, ignored: checked.value });
+		if (checked.value.ignored)
+			return acknowledgeWebhook(this, { ok: true, ignored: checked.value.ignored });
 
-		return { workflowData: [[{ json: toConversationEvent(delivery, read.body) }]] };
+		const messageId = delivery.messageId ?? checked.value.messageId;
+		const scope = `${this.getWorkflow().id ?? ''}|${this.getNode().id}`;
+		if (
+			options.dropRepeats !== false &&
+			messageId &&
+			isDuplicateDelivery(seenMessages, scope, `${delivery.caseId}|${messageId}`)
+		) {
+			return acknowledgeWebhook(this, { ok: true, ignored: 'this message was already delivered' });
+		}
+
+		return {
+			workflowData: [[{ json: toConversationEvent({ ...delivery, messageId }, read.body) }]],
+		};
 	}
 }

@@ -36,15 +36,20 @@ export async function caseHasBotLabel(
 	return ids.some((labelId) => names.includes(String(labelId)));
 }
 
+export interface NewestMessage {
+	/** Why it must not start the AI (a staff reply, the bot's own reply, a note, a rule's message). */
+	notFromClient?: string;
+	messageId?: string;
+}
+
 /**
- * Why the case's newest message must not start the AI (a staff reply, the bot's own reply, a
- * note, a rule's message), or undefined when a client wrote it. Read from Omnidesk, which knows
- * the author whatever the rule body says.
+ * The case's newest message as Omnidesk has it, which knows the author whatever the rule body
+ * says: who wrote it (undefined = a client) and its id.
  */
-export async function lastMessageNotFromClient(
+export async function newestMessage(
 	context: RequestContext,
 	caseId: string,
-): Promise<string | undefined> {
+): Promise<NewestMessage> {
 	const body = await omnideskRequest(context, {
 		method: 'GET',
 		path: casePath(caseId, '/messages'),
@@ -52,11 +57,14 @@ export async function lastMessageNotFromClient(
 		idempotent: true,
 	});
 	const [last] = listItems<IDataObject>(body, 'message').items;
-	if (!last) return undefined;
-	if (last.note === true || String(last.note) === '1') return 'the newest message is a note';
-	if (last.sent_via_rule === true || String(last.sent_via_rule) === '1')
-		return 'the newest message was sent by a rule';
+	if (!last) return {};
+	const messageId = last.message_id === undefined ? undefined : String(last.message_id);
+	const flagged = (value: unknown) => value === true || String(value) === '1';
+	if (flagged(last.note)) return { messageId, notFromClient: 'the newest message is a note' };
+	if (flagged(last.sent_via_rule))
+		return { messageId, notFromClient: 'the newest message was sent by a rule' };
 	const staffId = String(last.staff_id ?? '0');
-	if (staffId !== '0' && staffId !== '') return `staff member ${staffId} wrote the newest message`;
-	return undefined;
+	if (staffId !== '0' && staffId !== '')
+		return { messageId, notFromClient: `staff member ${staffId} wrote the newest message` };
+	return { messageId };
 }

@@ -70,5 +70,13 @@ export const triggerProperties: INodeProperties[] = [
 			description:
 				"Whether to read the case's newest message from Omnidesk and ignore the delivery unless a client wrote it (one API call). Staff replies, the bot's own replies, notes and rule messages never start the AI either way when the rule body says who wrote them.",
 		},
+		{
+			displayName: 'Drop Repeated Messages',
+			name: 'dropRepeats',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to ignore a delivery for a message this n8n process already passed on (a rule on changed cases also fires when an operator edits the case). Best effort: per process, for 24 hours.',
+		},
 	]),
 ];

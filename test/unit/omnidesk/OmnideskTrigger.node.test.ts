@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { Omnidesk } from '../../../nodes/Omnidesk/Omnidesk.node';
 import { OmnideskTrigger } from '../../../nodes/Omnidesk/OmnideskTrigger.node';
+import { resetTriggerMemory } from '../../../nodes/Omnidesk/trigger/memory';
 import { NEW_MESSAGE_RULE_BODY } from '../../../nodes/Omnidesk/trigger/ruleBodies';
 import { triggerToken } from '../../../nodes/Omnidesk/trigger/webhookUrl';
 import { faults } from '../../fakes/fake-server';
@@ -13,6 +14,7 @@ const TOKEN = triggerToken(DEFAULT_API_KEY, PATH);
 
 describe('Omnidesk Trigger: webhook()', () => {
 	const desk = useOmnidesk();
+	beforeEach(() => resetTriggerMemory());
 	const trigger = (parameters: Record<string, unknown> = {}) =>
 		omnideskHarness(
 			desk,
@@ -175,6 +177,26 @@ describe('Omnidesk Trigger: webhook()', () => {
 			expect(
 				(await deliver(body, { onlyBotLabel: true, botLabel: 'AI-handled' })).items,
 			).toHaveLength(0);
+		});
+	});
+
+	describe('repeated deliveries', () => {
+		it('passes a message once, by its id from the body or from Omnidesk', async () => {
+			const body = clientMessage('Hi');
+			expect((await deliver(body)).items).toHaveLength(1);
+			const again = await deliver(body);
+			expect(again.items).toHaveLength(0);
+			expect(again.answer.ignored).toMatch(/already delivered/);
+			// No id in the body: the newest message's id read from Omnidesk is the same.
+			expect((await deliver({ case_id: '2001', last_message: 'Hi' })).items).toHaveLength(0);
+			const next = clientMessage('And another thing');
+			expect((await deliver(next)).items).toHaveLength(1);
+		});
+
+		it('can pass repeats on', async () => {
+			const body = clientMessage('Hi');
+			await deliver(body, { options: { dropRepeats: false } });
+			expect((await deliver(body, { options: { dropRepeats: false } })).items).toHaveLength(1);
 		});
 	});
 
