@@ -44,7 +44,7 @@ const SEARCHES: Record<string, { provider: string; aliases: string[] }> = {
 	telegramBotTrigger: { provider: 'Telegram', aliases: ['webhook', 'messenger'] },
 	telegramBotPollingTrigger: { provider: 'Telegram', aliases: ['long polling', 'getUpdates'] },
 	omnidesk: { provider: 'Omnidesk', aliases: ['helpdesk', 'ticket'] },
-	omnideskTrigger: { provider: 'Omnidesk', aliases: ['helpdesk', 'webhook'] },
+	omnideskTrigger: { provider: 'Omnidesk', aliases: ['helpdesk', 'ticket'] },
 };
 
 interface NodeInfo {
