@@ -43,8 +43,8 @@ const SEARCHES: Record<string, { provider: string; aliases: string[] }> = {
 	telegramBot: { provider: 'Telegram', aliases: ['messenger', 'bot'] },
 	telegramBotTrigger: { provider: 'Telegram', aliases: ['webhook', 'messenger'] },
 	telegramBotPollingTrigger: { provider: 'Telegram', aliases: ['long polling', 'getUpdates'] },
-	omnidesk: { provider: 'Omnidesk', aliases: ['helpdesk', 'ticket'] },
-	omnideskTrigger: { provider: 'Omnidesk', aliases: ['helpdesk', 'ticket'] },
+	omnidesk: { provider: 'Omnidesk', aliases: ['helpdesk'] },
+	omnideskTrigger: { provider: 'Omnidesk', aliases: ['helpdesk'] },
 };
 
 interface NodeInfo {
