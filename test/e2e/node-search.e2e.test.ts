@@ -45,6 +45,8 @@ const SEARCHES: Record<string, { provider: string; aliases: string[] }> = {
 	telegramBotPollingTrigger: { provider: 'Telegram', aliases: ['long polling', 'getUpdates'] },
 	dialog360: { provider: '360dialog', aliases: ['WhatsApp', 'WABA'] },
 	dialog360Trigger: { provider: '360dialog', aliases: ['WhatsApp', 'webhook'] },
+	omnidesk: { provider: 'Omnidesk', aliases: ['helpdesk'] },
+	omnideskTrigger: { provider: 'Omnidesk', aliases: ['helpdesk'] },
 };
 
 interface NodeInfo {

@@ -33,8 +33,11 @@ export interface OperationDefinition<Value extends string = string, Extra = obje
 	readonly action: string;
 	readonly description?: string;
 	readonly properties: INodeProperties[];
-	/** Runs for one item and returns its output item; pairing with the input is added by the loop. */
-	execute(context: OperationContext<Extra>): Promise<INodeExecutionData>;
+	/**
+	 * Runs for one item and returns its output item, or several (a list read returns one per
+	 * entry); pairing with the input is added by the loop.
+	 */
+	execute(context: OperationContext<Extra>): Promise<INodeExecutionData | INodeExecutionData[]>;
 }
 
 /** A resource: its identity and display name, and its operations. */

@@ -61,7 +61,9 @@ export async function runOperations<Extra extends object>(
 					execution.getNodeParameter(name, itemIndex, fallback) as T,
 			};
 			const result = await definition.execute(context);
-			output.push({ ...result, pairedItem: result.pairedItem ?? { item: itemIndex } });
+			for (const one of Array.isArray(result) ? result : [result]) {
+				output.push({ ...one, pairedItem: one.pairedItem ?? { item: itemIndex } });
+			}
 		} catch (error) {
 			const failure = asNodeError(execution.getNode(), error, itemIndex);
 			if (!execution.continueOnFail()) throw failure;

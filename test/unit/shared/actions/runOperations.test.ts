@@ -31,6 +31,17 @@ const resources = [
 				},
 			}),
 			defineOperation({
+				value: 'split',
+				name: 'Split',
+				action: 'Split a note into words',
+				properties: [],
+				async execute(context) {
+					return String(context.item.json.text)
+						.split(' ')
+						.map((word) => ({ json: { word } }));
+				},
+			}),
+			defineOperation({
 				value: 'fail',
 				name: 'Fail',
 				action: 'Fail',
@@ -105,5 +116,17 @@ describe('runOperations', () => {
 			'Part 2 of 3 failed: check the chat before sending the rest',
 		);
 		expect((error as NodeOperationError).context.itemIndex).toBe(1);
+	});
+
+	it('outputs every item a list operation returns, each paired with its input', async () => {
+		const [out] = (await new NodeHarness(node).execute([
+			{ json: { op: 'split', text: 'one two' } },
+			{ json: { op: 'split', text: 'three' } },
+		]))!;
+		expect(out.map((item) => [item.json.word, item.pairedItem])).toEqual([
+			['one', { item: 0 }],
+			['two', { item: 0 }],
+			['three', { item: 1 }],
+		]);
 	});
 });

@@ -1,0 +1,216 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IDataObject,
+	type IHookFunctions,
+	type ILoadOptionsFunctions,
+	type INodePropertyOptions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import {
+	acknowledgeWebhook,
+	isDuplicateDelivery,
+	readJsonObjectBody,
+	rejectWebhook,
+	secretsEqual,
+	settle,
+} from '../shared';
+import { omnideskLoadOptions } from './helpers/loadOptions';
+import { OMNIDESK_CREDENTIAL } from './transport';
+import { caseHasBotLabel, newestMessage } from './trigger/caseChecks';
+import { triggerProperties } from './trigger/description';
+import { DEFAULT_EVENTS, type OmnideskEvent } from './trigger/events';
+import { seenMessages } from './trigger/memory';
+import { toConversationEvent } from './trigger/output';
+import { parseRuleBody } from './trigger/parse';
+import { normalizeWebhookPath, triggerToken, triggerUrl } from './trigger/webhookUrl';
+
+async function apiKeyOf(
+	context: IWebhookFunctions | IHookFunctions | ILoadOptionsFunctions,
+): Promise<string> {
+	const credentials = await context.getCredentials<{ apiKey?: unknown }>(OMNIDESK_CREDENTIAL);
+	return typeof credentials.apiKey === 'string' ? credentials.apiKey.trim() : '';
+}
+
+function hint(text: string): INodePropertyOptions {
+	return { name: text, value: '' };
+}
+
+export class OmnideskTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Omnidesk Trigger',
+		name: 'omnideskTrigger',
+		icon: { light: 'file:../../icons/omnidesk.svg', dark: 'file:../../icons/omnidesk.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ "Rules webhook: " + ($parameter["events"] || []).join(", ") }}',
+		description:
+			'Starts the workflow when an Omnidesk rule sends a new case or a client message (not staff or bot replies)',
+		defaults: { name: 'Omnidesk Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: OMNIDESK_CREDENTIAL, required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: '={{$parameter["path"]}}',
+				isFullPath: true,
+				// n8n's own URL panel would show the URL without its token; the field below shows it whole.
+				ndvHideUrl: true,
+			},
+		],
+		properties: triggerProperties,
+	};
+
+	methods = {
+		loadOptions: {
+			...omnideskLoadOptions,
+			/** The URLs to paste into the Omnidesk rules, token included, as n8n will serve them. */
+			async webhookUrls(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				const rawPath = this.getCurrentNodeParameter('path');
+				if (
+					typeof rawPath !== 'string' ||
+					rawPath.startsWith('=') ||
+					normalizeWebhookPath(rawPath) === ''
+				) {
+					return [hint('Set a fixed Path first (expressions are not supported here)')];
+				}
+				const key = await settle(apiKeyOf(this));
+				if (!key.ok) return [hint('Choose an Omnidesk credential first')];
+				if (key.value === '') return [hint('The Omnidesk credential has no API key')];
+				const token = triggerToken(key.value, rawPath);
+				const base = this.getInstanceBaseUrl();
+				const production = triggerUrl(base, rawPath, token, 'production');
+				const test = triggerUrl(base, rawPath, token, 'test');
+				return [
+					{
+						name: production,
+						value: production,
+						description:
+							'Production URL: paste it into both Omnidesk rules, then activate the workflow',
+					},
+					{
+						name: test,
+						value: test,
+						description: 'Test URL: works only while the editor listens for a test event',
+					},
+				];
+			},
+		},
+	};
+
+	/**
+	 * Omnidesk has no API to register rule webhooks (api-reference §2.6): the admin pastes the URL
+	 * into the rules. Activation only checks that the token can be made, and logs where to find the
+	 * URL (not the URL itself: its token is a secret).
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				if ((await apiKeyOf(this)) === '') {
+					throw new NodeOperationError(this.getNode(), 'The Omnidesk credential has no API key', {
+						description: 'The webhook URL token is derived from it: set the key in the credential.',
+					});
+				}
+				this.logger.info(
+					'Omnidesk Trigger: Omnidesk has no API to register webhooks. Paste the URL from the node\'s "Webhook URL for Omnidesk" field into the webhook action of your Omnidesk rules.',
+					{ path: normalizeWebhookPath(String(this.getNodeParameter('path', ''))) },
+				);
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const path = String(this.getNodeParameter('path', ''));
+		const query = this.getQueryData() as IDataObject;
+		// A credential that cannot be read is treated like a wrong token: never a 5xx to Omnidesk.
+		const key = await settle(apiKeyOf(this));
+		const apiKey = key.ok ? key.value : '';
+		if (apiKey === '' || !secretsEqual(query.token, triggerToken(apiKey, path))) {
+			return rejectWebhook(
+				this,
+				403,
+				'Missing or wrong token: copy the full webhook URL from the Omnidesk Trigger node.',
+			);
+		}
+
+		const read = readJsonObjectBody(this);
+		if (!read.ok) return rejectWebhook(this, 400, read.problem);
+		const parsed = parseRuleBody(read.body);
+		if (!parsed.ok) return rejectWebhook(this, 400, parsed.problem);
+		const delivery = parsed.delivery;
+
+		const chosen = this.getNodeParameter('events', []) as OmnideskEvent[];
+		const events = new Set(chosen.length > 0 ? chosen : DEFAULT_EVENTS);
+		if (!events.has(delivery.event))
+			return acknowledgeWebhook(this, {
+				ok: true,
+				ignored: `event ${delivery.event} not selected`,
+			});
+		// The loop guard, first from what the body says (no API call needed).
+		if (delivery.author !== 'visitor' && delivery.author !== 'unknown')
+			return acknowledgeWebhook(this, {
+				ok: true,
+				ignored: `not a client message: ${delivery.authorReason}`,
+			});
+		if (delivery.text === '')
+			return acknowledgeWebhook(this, { ok: true, ignored: 'the message has no text' });
+
+		const onlyBotLabel = this.getNodeParameter('onlyBotLabel', false) === true;
+		const botLabel = String(this.getNodeParameter('botLabel', '') ?? '').trim();
+		const options = this.getNodeParameter('options', {}) as {
+			checkLastMessage?: boolean;
+			dropRepeats?: boolean;
+		};
+		// Omnidesk is asked only after the cheap checks; a failed call drops the delivery (logged):
+		// starting the AI on a case we could not check could make it answer staff or itself.
+		const checked = await settle(
+			(async (): Promise<{ ignored?: string; messageId?: string }> => {
+				if (onlyBotLabel && botLabel === '') return { ignored: 'no bot label is configured' };
+				if (onlyBotLabel && !(await caseHasBotLabel(this, delivery, botLabel)))
+					return { ignored: 'the case does not carry the bot label' };
+				if (options.checkLastMessage === false) return {};
+				const newest = await newestMessage(this, delivery.caseId);
+				return { ignored: newest.notFromClient, messageId: newest.messageId };
+			})(),
+		);
+		if (!checked.ok) {
+			this.logger.warn(
+				`Omnidesk Trigger: could not check case ${delivery.caseId} in Omnidesk, delivery ignored: ${(checked.error as Error).message}`,
+			);
+			return acknowledgeWebhook(this, {
+				ok: true,
+				ignored: 'the case could not be checked in Omnidesk',
+			});
+		}
+		if (checked.value.ignored)
+			return acknowledgeWebhook(this, { ok: true, ignored: checked.value.ignored });
+
+		const messageId = delivery.messageId ?? checked.value.messageId;
+		const scope = `${this.getWorkflow().id ?? ''}|${this.getNode().id}`;
+		if (
+			options.dropRepeats !== false &&
+			messageId &&
+			isDuplicateDelivery(seenMessages, scope, `${delivery.caseId}|${messageId}`)
+		) {
+			return acknowledgeWebhook(this, { ok: true, ignored: 'this message was already delivered' });
+		}
+
+		return {
+			workflowData: [[{ json: toConversationEvent({ ...delivery, messageId }, read.body) }]],
+		};
+	}
+}

@@ -1,0 +1,70 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { RequestContext } from '../../shared';
+import { casePath } from '../helpers/caseRef';
+import { allLabels, caseLabelIds, fetchCase } from '../helpers/directory';
+import { listItems, omnideskRequest } from '../transport';
+import type { RuleDelivery } from './parse';
+
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** The configured bot label as both its id and its title (either may be what a body carries). */
+async function botLabelNames(context: RequestContext, botLabel: string): Promise<string[]> {
+	const labels = await allLabels(context);
+	const match = labels.find(
+		(label) => String(label.label_id) === botLabel || same(label.label_title, botLabel),
+	);
+	return match ? [String(match.label_id), match.label_title] : [botLabel];
+}
+
+/**
+ * Whether the case carries the bot label. The body's labels (case_tags) are used when it has
+ * them, as ids or titles; otherwise the case is read from Omnidesk.
+ */
+export async function caseHasBotLabel(
+	context: RequestContext,
+	delivery: RuleDelivery,
+	botLabel: string,
+): Promise<boolean> {
+	if (delivery.labels) {
+		if (delivery.labels.some((label) => same(label, botLabel))) return true;
+		const names = await botLabelNames(context, botLabel);
+		return delivery.labels.some((label) => names.some((name) => same(name, label)));
+	}
+	const ids = caseLabelIds(await fetchCase(context, delivery.caseId));
+	const names = /^\d+$/.test(botLabel) ? [botLabel] : await botLabelNames(context, botLabel);
+	return ids.some((labelId) => names.includes(String(labelId)));
+}
+
+export interface NewestMessage {
+	/** Why it must not start the AI (a staff reply, the bot's own reply, a note, a rule's message). */
+	notFromClient?: string;
+	messageId?: string;
+}
+
+/**
+ * The case's newest message as Omnidesk has it, which knows the author whatever the rule body
+ * says: who wrote it (undefined = a client) and its id.
+ */
+export async function newestMessage(
+	context: RequestContext,
+	caseId: string,
+): Promise<NewestMessage> {
+	const body = await omnideskRequest(context, {
+		method: 'GET',
+		path: casePath(caseId, '/messages'),
+		qs: { order: 'desc', page: 1, limit: 1 },
+		idempotent: true,
+	});
+	const [last] = listItems<IDataObject>(body, 'message').items;
+	if (!last) return {};
+	const messageId = last.message_id === undefined ? undefined : String(last.message_id);
+	const flagged = (value: unknown) => value === true || String(value) === '1';
+	if (flagged(last.note)) return { messageId, notFromClient: 'the newest message is a note' };
+	if (flagged(last.sent_via_rule))
+		return { messageId, notFromClient: 'the newest message was sent by a rule' };
+	const staffId = String(last.staff_id ?? '0');
+	if (staffId !== '0' && staffId !== '')
+		return { messageId, notFromClient: `staff member ${staffId} wrote the newest message` };
+	return { messageId };
+}

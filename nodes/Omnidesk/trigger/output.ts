@@ -1,0 +1,23 @@
+import { conversationInfo, type ConversationEvent } from '../../shared';
+import type { RuleDelivery } from './parse';
+
+/** The shared conversation event (docs/architecture.md) for one rule delivery. */
+export function toConversationEvent(
+	delivery: RuleDelivery,
+	raw: Record<string, unknown>,
+): ConversationEvent {
+	return {
+		event: delivery.event,
+		conversation: conversationInfo({ channel: 'omnidesk', caseId: delivery.caseId }),
+		message: {
+			id: delivery.messageId ?? '',
+			text: delivery.text,
+			type: 'text',
+			...(delivery.html ? { html: delivery.html } : {}),
+			attachments: [],
+		},
+		contact: delivery.contact,
+		case: delivery.caseInfo,
+		raw: raw as ConversationEvent['raw'],
+	};
+}

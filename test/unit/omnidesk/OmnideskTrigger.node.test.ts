@@ -1,0 +1,236 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { Omnidesk } from '../../../nodes/Omnidesk/Omnidesk.node';
+import { OmnideskTrigger } from '../../../nodes/Omnidesk/OmnideskTrigger.node';
+import { resetTriggerMemory } from '../../../nodes/Omnidesk/trigger/memory';
+import { NEW_MESSAGE_RULE_BODY } from '../../../nodes/Omnidesk/trigger/ruleBodies';
+import { triggerToken } from '../../../nodes/Omnidesk/trigger/webhookUrl';
+import { faults } from '../../fakes/fake-server';
+import { buildAdminJsonWebhook, buildRulesWebhook, DEFAULT_API_KEY } from '../../fakes/omnidesk';
+import { omnideskHarness, useOmnidesk } from './setup';
+
+const PATH = 'omnidesk-support';
+const TOKEN = triggerToken(DEFAULT_API_KEY, PATH);
+
+describe('Omnidesk Trigger: webhook()', () => {
+	const desk = useOmnidesk();
+	beforeEach(() => resetTriggerMemory());
+	const trigger = (parameters: Record<string, unknown> = {}) =>
+		omnideskHarness(
+			desk,
+			new OmnideskTrigger(),
+			{ path: PATH, ...parameters },
+			{ mode: 'webhook', workflow: { id: 'wf-1' }, baseUrl: 'https://n8n.example.com' },
+		);
+	const deliver = async (
+		body: unknown,
+		parameters: Record<string, unknown> = {},
+		token: string | null = TOKEN,
+	) => {
+		const { result, response } = await trigger(parameters).webhook({
+			body,
+			query: token === null ? {} : { token },
+		});
+		const items = ((result.workflowData ?? []) as INodeExecutionData[][])
+			.flat()
+			.map((item) => item.json);
+		return { result, response, items, answer: response.body as IDataObject };
+	};
+	/** A client message in case 2001, as the "changed cases" rule would send it. */
+	const clientMessage = (text = '<p>Where is my <b>order</b>?</p>') => {
+		const message = desk.addClientMessage(2001, text);
+		return buildRulesWebhook({ kase: desk.caseOf(2001), message });
+	};
+
+	it.each([
+		['no token', null],
+		['a wrong token', 'x'.repeat(32)],
+		['the token of another path', triggerToken(DEFAULT_API_KEY, 'other')],
+		['a token made with another key', triggerToken('another-key', PATH)],
+	])('answers 403 and starts nothing with %s', async (_label, token) => {
+		const { result, response } = await deliver(clientMessage(), {}, token);
+		expect(response.statusCode).toBe(403);
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(JSON.stringify(response.body)).not.toContain(TOKEN);
+	});
+
+	it('turns a client message into the conversation event (plain text from HTML, raw kept)', async () => {
+		const body = clientMessage();
+		const { items, response } = await deliver(body);
+		expect(response.ended).toBe(false);
+		expect(items).toEqual([
+			{
+				event: 'newMessage',
+				conversation: { key: 'omnidesk:2001', channel: 'omnidesk', chatId: '2001', caseId: '2001' },
+				message: {
+					id: body.last_message_id,
+					text: 'Where is my order?',
+					type: 'text',
+					html: '<p>Where is my <b>order</b>?</p>',
+					attachments: [],
+				},
+				contact: { id: '456', name: 'Ivan Ivanov', email: 'ivan@example.com' },
+				case: expect.objectContaining({
+					id: '2001',
+					number: '664-245652',
+					status: 'open',
+					statusLabel: 'открытое',
+				}),
+				raw: body,
+			},
+		]);
+	});
+
+	it('accepts the seed body with numbers', async () => {
+		const message = desk.addClientMessage(2001, 'Hi');
+		const { items } = await deliver(buildAdminJsonWebhook({ kase: desk.caseOf(2001), message }));
+		expect(items[0]).toMatchObject({ event: 'newMessage', conversation: { key: 'omnidesk:2001' } });
+	});
+
+	it.each([
+		['an empty body', undefined, /empty/],
+		['a body without a case', { hello: 'world' }, /case_id/],
+		['an unfilled placeholder', JSON.parse(NEW_MESSAGE_RULE_BODY), /placeholder \[case_id\]/],
+	])('answers 400 naming the problem for %s, and starts nothing', async (_label, body, problem) => {
+		const { result, response, answer } = await deliver(body);
+		expect(response.statusCode).toBe(400);
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(String(answer.error)).toMatch(problem);
+	});
+
+	describe('loop guard', () => {
+		it('drops a staff reply the body names, without asking Omnidesk', async () => {
+			const reply = { staff_id: 33, content: 'Operator here', message_id: 1 };
+			const body = buildRulesWebhook({ kase: desk.caseOf(2001), message: reply as never });
+			const { items, response, answer } = await deliver(body);
+			expect(items).toHaveLength(0);
+			expect(response.statusCode).toBe(200);
+			expect(answer.ignored).toMatch(/staff member 33/);
+			expect(desk.requests).toHaveLength(0);
+		});
+
+		it("drops a delivery whose newest message in Omnidesk is the bot's own reply, though the body says nothing", async () => {
+			const body = clientMessage('Hello');
+			await omnideskHarness(desk, new Omnidesk(), {
+				resource: 'message',
+				operation: 'add',
+				chatId: 'omnidesk:2001',
+				text: 'AI answer',
+			}).execute();
+			const { items, answer } = await deliver({ ...body, last_staff_id: '' });
+			expect(items).toHaveLength(0);
+			expect(answer.ignored).toMatch(/staff member 41094 wrote the newest message/);
+		});
+
+		it('drops rule messages and notes', async () => {
+			const rule = await deliver({ ...clientMessage(), sent_via_rule: 'true' });
+			expect(rule.answer.ignored).toMatch(/rule/);
+			desk.addClientMessage(2001, 'x');
+			desk.messagesOf(2001).at(-1)!.note = true;
+			const note = await deliver({ case_id: '2001', last_message: 'x' });
+			expect(note.answer.ignored).toMatch(/note/);
+		});
+
+		it('can skip the API check', async () => {
+			desk.addClientMessage(2001, 'x');
+			desk.messagesOf(2001).at(-1)!.staff_id = 22;
+			const { items } = await deliver(
+				{ case_id: '2001', last_message: 'x' },
+				{ options: { checkLastMessage: false } },
+			);
+			expect(items).toHaveLength(1);
+			expect(desk.requests).toHaveLength(0);
+		});
+
+		it('drops (200, logged) when Omnidesk cannot be asked, never 5xx', async () => {
+			desk.failNext(/messages\.json/, faults.respond(401, { error: 'unauthorized' }));
+			const { items, response, answer } = await deliver(clientMessage());
+			expect(items).toHaveLength(0);
+			expect(response.statusCode).toBe(200);
+			expect(answer.ignored).toMatch(/could not be checked/);
+		});
+	});
+
+	describe('bot label filter', () => {
+		const botOnly = { onlyBotLabel: true, botLabel: '104' };
+
+		it('passes cases with the bot label (ids or titles in case_tags) and drops the others', async () => {
+			desk.caseOf(2001).labels = [101, 104];
+			expect((await deliver(clientMessage(), botOnly)).items).toHaveLength(1);
+			expect(
+				(await deliver({ ...clientMessage(), case_tags: 'vip, ai-handled' }, botOnly)).items,
+			).toHaveLength(1);
+			desk.caseOf(2001).labels = [101];
+			const dropped = await deliver(clientMessage(), botOnly);
+			expect(dropped.items).toHaveLength(0);
+			expect(dropped.answer.ignored).toMatch(/bot label/);
+		});
+
+		it('reads the labels from Omnidesk when the body has none, label configured by title', async () => {
+			desk.caseOf(2001).labels = [104];
+			const body = { case_id: '2001', last_message: 'Hi' };
+			desk.addClientMessage(2001, 'Hi');
+			expect(
+				(await deliver(body, { onlyBotLabel: true, botLabel: 'AI-handled' })).items,
+			).toHaveLength(1);
+			desk.caseOf(2001).labels = [];
+			expect(
+				(await deliver(body, { onlyBotLabel: true, botLabel: 'AI-handled' })).items,
+			).toHaveLength(0);
+		});
+	});
+
+	describe('repeated deliveries', () => {
+		it('passes a message once, by its id from the body or from Omnidesk', async () => {
+			const body = clientMessage('Hi');
+			expect((await deliver(body)).items).toHaveLength(1);
+			const again = await deliver(body);
+			expect(again.items).toHaveLength(0);
+			expect(again.answer.ignored).toMatch(/already delivered/);
+			// No id in the body: the newest message's id read from Omnidesk is the same.
+			expect((await deliver({ case_id: '2001', last_message: 'Hi' })).items).toHaveLength(0);
+			const next = clientMessage('And another thing');
+			expect((await deliver(next)).items).toHaveLength(1);
+		});
+
+		it('can pass repeats on', async () => {
+			const body = clientMessage('Hi');
+			await deliver(body, { options: { dropRepeats: false } });
+			expect((await deliver(body, { options: { dropRepeats: false } })).items).toHaveLength(1);
+		});
+	});
+
+	it('drops events that are not selected', async () => {
+		const { items, answer } = await deliver(
+			{ event: 'new_case', case_id: '2001', case_description: 'Hi' },
+			{ events: ['newMessage'] },
+		);
+		expect(items).toHaveLength(0);
+		expect(answer.ignored).toMatch(/newCase not selected/);
+	});
+});
+
+describe('Omnidesk Trigger: URL and lifecycle', () => {
+	const desk = useOmnidesk();
+
+	it('shows the production and test URLs with the token; activation registers nothing', async () => {
+		const harness = omnideskHarness(
+			desk,
+			new OmnideskTrigger(),
+			{ path: `/${PATH}/` },
+			{ baseUrl: 'https://n8n.example.com' },
+		);
+		const urls = await harness.loadOptions('webhookUrls');
+		expect(urls.map((url) => url.value)).toEqual([
+			`https://n8n.example.com/webhook/${PATH}?token=${TOKEN}`,
+			`https://n8n.example.com/webhook-test/${PATH}?token=${TOKEN}`,
+		]);
+		expect(await harness.webhookMethod('checkExists')).toBe(false);
+		expect(await harness.webhookMethod('create')).toBe(true);
+		expect(harness.logs.map((entry) => entry.message).join('\n')).toMatch(
+			/no API to register webhooks/,
+		);
+		expect(await harness.webhookMethod('delete')).toBe(true);
+		expect(desk.requests).toHaveLength(0);
+	});
+});
