@@ -155,6 +155,8 @@ export class FakeWazzup extends FakeServer {
 	readonly echoDeliveries: Array<Promise<WebhookDelivery | Error>> = [];
 	channels: WazzupChannel[] = [];
 	webhooks: WazzupWebhookSettings = { webhooksUri: null, subscriptions: noSubscriptions() };
+	/** Faults that strike after a send was accepted (see failAfterSend). */
+	private afterSendFaults: Array<'5xx' | 'drop'> = [];
 	private crmMessageIds = new Map<string, { message: WazzupSentMessage; at: number }>();
 	readonly options: WazzupFakeOptions;
 
@@ -222,6 +224,15 @@ export class FakeWazzup extends FakeServer {
 			}),
 			/^\/v3(\/|$)/,
 		);
+	}
+
+	/**
+	 * The next `times` accepted sends are recorded (the message is sent) but the client gets a 502
+	 * or a dropped connection instead of the 201: the case where a retry must not send twice.
+	 */
+	failAfterSend(fault: '5xx' | 'drop', times = 1): this {
+		for (let i = 0; i < times; i++) this.afterSendFaults.push(fault);
+		return this;
 	}
 
 	/** Sent messages (not deleted ones unless asked) to one chat, oldest first. */
@@ -301,6 +312,7 @@ export class FakeWazzup extends FakeServer {
 		this.probes.length = 0;
 		this.echoDeliveries.length = 0;
 		this.crmMessageIds.clear();
+		this.afterSendFaults.length = 0;
 		this.channels = this.initialChannels();
 		this.webhooks = { webhooksUri: null, subscriptions: noSubscriptions() };
 	}
@@ -379,6 +391,9 @@ export class FakeWazzup extends FakeServer {
 		this.sent.push(message);
 		if (crmMessageId) this.crmMessageIds.set(crmMessageId, { message, at: Date.now() });
 		if (this.options.echoSends) this.echo(message);
+		const fault = this.afterSendFaults.shift();
+		if (fault === 'drop') return { dropConnection: true };
+		if (fault === '5xx') return wazzupError(502, 'BAD_GATEWAY', 'Upstream timed out');
 		return { status: 201, json: { messageId: message.messageId, chatId: message.chatId } };
 	}
 
