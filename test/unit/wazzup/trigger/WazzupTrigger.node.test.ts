@@ -1,4 +1,4 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { OmnichannelWazzupApi } from '../../../../credentials/OmnichannelWazzupApi.credentials';
 import { WazzupTrigger } from '../../../../nodes/Wazzup/WazzupTrigger.node';
@@ -35,7 +35,7 @@ describe('Wazzup Trigger against the fake Wazzup', () => {
 	const wazzup = useFakeProvider(new FakeWazzup());
 	const n8n = new WebhookStandIn();
 	const other = new WebhookStandIn();
-	let staticData: Record<string, unknown>;
+	let staticData: IDataObject;
 
 	beforeAll(async () => {
 		await n8n.start();
