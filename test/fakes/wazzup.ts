@@ -155,6 +155,11 @@ export class FakeWazzup extends FakeServer {
 	readonly echoDeliveries: Array<Promise<WebhookDelivery | Error>> = [];
 	channels: WazzupChannel[] = [];
 	webhooks: WazzupWebhookSettings = { webhooksUri: null, subscriptions: noSubscriptions() };
+	/**
+	 * Picks a fault for every accepted send (after the queued failAfterSend ones): the benchmark's
+	 * random 5xx and dropped connections after Wazzup already took the message.
+	 */
+	afterSendFaultPicker?: () => '5xx' | 'drop' | undefined;
 	/** Faults that strike after a send was accepted (see failAfterSend). */
 	private afterSendFaults: Array<'5xx' | 'drop'> = [];
 	private crmMessageIds = new Map<string, { message: WazzupSentMessage; at: number }>();
@@ -313,6 +318,7 @@ export class FakeWazzup extends FakeServer {
 		this.echoDeliveries.length = 0;
 		this.crmMessageIds.clear();
 		this.afterSendFaults.length = 0;
+		this.afterSendFaultPicker = undefined;
 		this.channels = this.initialChannels();
 		this.webhooks = { webhooksUri: null, subscriptions: noSubscriptions() };
 	}
@@ -391,7 +397,7 @@ export class FakeWazzup extends FakeServer {
 		this.sent.push(message);
 		if (crmMessageId) this.crmMessageIds.set(crmMessageId, { message, at: Date.now() });
 		if (this.options.echoSends) this.echo(message);
-		const fault = this.afterSendFaults.shift();
+		const fault = this.afterSendFaults.shift() ?? this.afterSendFaultPicker?.();
 		if (fault === 'drop') return { dropConnection: true };
 		if (fault === '5xx') return wazzupError(502, 'BAD_GATEWAY', 'Upstream timed out');
 		return { status: 201, json: { messageId: message.messageId, chatId: message.chatId } };
