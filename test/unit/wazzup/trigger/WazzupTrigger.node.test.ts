@@ -292,4 +292,48 @@ describe('Wazzup Trigger against the fake Wazzup', () => {
 			expect(text.response.statusCode).toBe(400);
 		});
 	});
+
+	describe('options', () => {
+		const tokenOf = () =>
+			new URL(wazzup.webhooks.webhooksUri ?? '').searchParams.get('token') ?? '';
+
+		it('"Answer With the Workflow Result": a creation request waits for the workflow, a message is answered at once', async () => {
+			const node = await activate({
+				events: ['message', 'createContact'],
+				options: { creationResponse: 'lastNode' },
+			});
+			const creation = await node.webhook({
+				body: buildWazzupWebhook({ createContact: buildWazzupCreateContact() }),
+				query: { token: tokenOf() },
+			});
+			expect(creation.result.noWebhookResponse).toBeUndefined();
+			expect(creation.result.workflowData?.[0][0].json.event).toBe('createContact');
+			const message = await node.webhook({
+				body: buildWazzupWebhook({ messages: [buildWazzupMessage()] }),
+				query: { token: tokenOf() },
+			});
+			expect(message.result.noWebhookResponse).toBe(true);
+			expect(message.result.workflowData?.[0]).toHaveLength(1);
+			expect(message.response.statusCode).toBe(200);
+		});
+
+		it('downloads a file into binary data without sending the API key to the file host', async () => {
+			wazzup.route('GET', '/files/price.pdf', () => ({
+				status: 200,
+				body: Buffer.from('%PDF-1.4'),
+			}));
+			const node = await activate({ options: { downloadFiles: true } });
+			const { result } = await node.webhook({
+				body: buildWazzupWebhook({
+					messages: [
+						buildWazzupMediaMessage('document', { contentUri: `${wazzup.url}/files/price.pdf` }),
+					],
+				}),
+				query: { token: tokenOf() },
+			});
+			const item = result.workflowData?.[0][0];
+			expect(item?.binary?.data).toMatchObject({ fileName: 'price.pdf' });
+			expect(wazzup.lastRequest('GET /files/price.pdf')?.headers.authorization).toBeUndefined();
+		});
+	});
 });
