@@ -43,6 +43,8 @@ const SEARCHES: Record<string, { provider: string; aliases: string[] }> = {
 	telegramBot: { provider: 'Telegram', aliases: ['messenger', 'bot'] },
 	telegramBotTrigger: { provider: 'Telegram', aliases: ['webhook', 'messenger'] },
 	telegramBotPollingTrigger: { provider: 'Telegram', aliases: ['long polling', 'getUpdates'] },
+	wazzup: { provider: 'Wazzup', aliases: ['WhatsApp', 'chatbot'] },
+	wazzupTrigger: { provider: 'Wazzup', aliases: ['WhatsApp', 'wazzup24'] },
 };
 
 interface NodeInfo {
