@@ -6,6 +6,7 @@
  */
 import { FakeSelarti } from '../fakes/selarti';
 import { FakeTelegram } from '../fakes/telegram';
+import { FakeWazzup } from '../fakes/wazzup';
 import { N8nInstance, n8nMajor } from './harness';
 
 const SELARTI = { id: 'credTestSelarti1', name: 'Selarti (fake)', type: 'selartiApi' };
@@ -15,6 +16,8 @@ const TELEGRAM = {
 	type: 'omnichannelTelegramBotApi',
 };
 const BOT_TOKEN = '444444444:AAcredentialTestBotToken_0000000000';
+const WAZZUP = { id: 'credTestWazzup01', name: 'Wazzup (fake)', type: 'omnichannelWazzupApi' };
+const WAZZUP_KEY = 'credential-test-wazzup-key';
 
 interface TestAnswer {
 	status: string;
@@ -24,6 +27,7 @@ interface TestAnswer {
 describe('credential Test buttons in a real n8n', () => {
 	const selarti = new FakeSelarti();
 	const telegram = new FakeTelegram({ tokens: [BOT_TOKEN] });
+	const wazzup = new FakeWazzup({ apiKeys: [WAZZUP_KEY] });
 	let n8n: N8nInstance;
 
 	const testCredential = async (
@@ -38,7 +42,7 @@ describe('credential Test buttons in a real n8n', () => {
 	};
 
 	beforeAll(async () => {
-		await Promise.all([selarti.start(), telegram.start()]);
+		await Promise.all([selarti.start(), telegram.start(), wazzup.start()]);
 		n8n = await N8nInstance.create({ name: 'credentials' });
 		await n8n.importCredentials([
 			{
@@ -46,13 +50,14 @@ describe('credential Test buttons in a real n8n', () => {
 				data: { baseUrl: selarti.apiBaseUrl, apiKey: 'test-selarti-key', sessionToken: '' },
 			},
 			{ ...TELEGRAM, data: { accessToken: BOT_TOKEN, baseUrl: telegram.apiBaseUrl } },
+			{ ...WAZZUP, data: { apiKey: WAZZUP_KEY, baseUrl: wazzup.url, requestsPerWindow: 400 } },
 		]);
 		await n8n.start();
 	});
 
 	afterAll(async () => {
 		await n8n?.stop();
-		await Promise.all([selarti.stop(), telegram.stop()]);
+		await Promise.all([selarti.stop(), telegram.stop(), wazzup.stop()]);
 	});
 
 	it('Selarti API: the right key passes, a wrong key is reported as such', async () => {
@@ -96,5 +101,19 @@ describe('credential Test buttons in a real n8n', () => {
 		});
 		expect(JSON.stringify(wrong)).not.toContain('444444444:wrong');
 		expect(telegram.requests.some((r) => r.path.endsWith('/getMe'))).toBe(true);
+	});
+
+	it('Wazzup API: GET /v3/channels passes with the right key (also pasted as "Bearer …"), a wrong key fails', async () => {
+		const good = await testCredential(WAZZUP, { apiKey: WAZZUP_KEY, baseUrl: wazzup.url });
+		const pasted = await testCredential(WAZZUP, {
+			apiKey: `Bearer ${WAZZUP_KEY}`,
+			baseUrl: `${wazzup.url}/v3/`,
+		});
+		const wrong = await testCredential(WAZZUP, { apiKey: 'not-the-key', baseUrl: wazzup.url });
+		expect(good).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(pasted).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(wrong.status).toBe('Error');
+		expect(JSON.stringify(wrong)).not.toContain('not-the-key');
+		expect(wazzup.requestsTo('GET /v3/channels').length).toBeGreaterThanOrEqual(3);
 	});
 });

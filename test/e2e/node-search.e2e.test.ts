@@ -47,6 +47,8 @@ const SEARCHES: Record<string, { provider: string; aliases: string[] }> = {
 	dialog360Trigger: { provider: '360dialog', aliases: ['WhatsApp', 'webhook'] },
 	omnidesk: { provider: 'Omnidesk', aliases: ['helpdesk'] },
 	omnideskTrigger: { provider: 'Omnidesk', aliases: ['helpdesk'] },
+	wazzup: { provider: 'Wazzup', aliases: ['WhatsApp', 'chatbot'] },
+	wazzupTrigger: { provider: 'Wazzup', aliases: ['WhatsApp', 'wazzup24'] },
 };
 
 interface NodeInfo {

@@ -57,6 +57,11 @@ export interface FakeResponse {
 	/** Sent as is (ignored when json is set). */
 	body?: string | Buffer;
 	headers?: Record<string, string>;
+	/**
+	 * Destroy the socket instead of answering: the route did its work, but the client never
+	 * hears about it (a connection lost after the provider processed the call).
+	 */
+	dropConnection?: boolean;
 }
 
 export type RouteHandler = (request: RecordedRequest) => FakeResponse | Promise<FakeResponse>;
@@ -406,6 +411,10 @@ export class FakeServer {
 	private send(res: http.ServerResponse, response: FakeResponse): void {
 		// The client may have gone away (e.g. a long poll it aborted): nothing to answer then.
 		if (res.writableEnded || res.destroyed) return;
+		if (response.dropConnection) {
+			res.socket?.destroy();
+			return;
+		}
 		const headers: Record<string, string> = { ...(response.headers ?? {}) };
 		let payload: string | Buffer = '';
 		if (response.json !== undefined) {

@@ -154,7 +154,22 @@ export class FakeWazzup extends FakeServer {
 	/** Echo deliveries (echoSends), in order. */
 	readonly echoDeliveries: Array<Promise<WebhookDelivery | Error>> = [];
 	channels: WazzupChannel[] = [];
+	/** Contacts, deals and users by id. */
+	readonly crm = {
+		contacts: new Map<string, Record<string, unknown>>(),
+		deals: new Map<string, Record<string, unknown>>(),
+		users: new Map<string, Record<string, unknown>>(),
+	};
+	/** Unanswered counters by CRM user id. */
+	readonly unanswered = new Map<string, number>();
 	webhooks: WazzupWebhookSettings = { webhooksUri: null, subscriptions: noSubscriptions() };
+	/**
+	 * Picks a fault for every accepted send (after the queued failAfterSend ones): the benchmark's
+	 * random 5xx and dropped connections after Wazzup already took the message.
+	 */
+	afterSendFaultPicker?: () => '5xx' | 'drop' | undefined;
+	/** Faults that strike after a send was accepted (see failAfterSend). */
+	private afterSendFaults: Array<'5xx' | 'drop'> = [];
 	private crmMessageIds = new Map<string, { message: WazzupSentMessage; at: number }>();
 	readonly options: WazzupFakeOptions;
 
@@ -188,7 +203,78 @@ export class FakeWazzup extends FakeServer {
 		this.route('PATCH', '/v3/webhooks', (request) =>
 			this.withKey(request, async () => await this.patchWebhooks(request)),
 		);
+		this.addCrmRoutes();
 		this.setRateLimit(options.rateLimit ?? { limit: 500, windowMs: 5000 });
+	}
+
+	/**
+	 * Contacts, deals and users (create or update by id, ≤100 per request: §3.1
+	 * TOO_MANY_ENTITIES), GET /v3/unanswered/:userId and POST /v3/iframe. Their shapes are NOT
+	 * FOUND in §3: lists answer {count, data} pages of 100 (users: a plain array), writes 200 with
+	 * no body, unanswered {counterV2}, iframe {url}.
+	 */
+	private addCrmRoutes(): void {
+		const entity = (request: RecordedRequest) =>
+			this.crm[request.params.entity as keyof FakeWazzup['crm']];
+		this.route('POST', /^\/v3\/(?<entity>contacts|deals|users)$/, (request) =>
+			this.withKey(request, () => {
+				const body = Array.isArray(request.body)
+					? (request.body as Array<Record<string, unknown>>)
+					: [];
+				if (body.length > 100) {
+					return wazzupError(400, 'TOO_MANY_ENTITIES', 'At most 100 entities per request');
+				}
+				const missing = body.findIndex(
+					(entry) => !entry || entry.id === undefined || entry.id === '',
+				);
+				if (body.length === 0 || missing >= 0) {
+					return wazzupError(400, 'VALIDATION_ERROR', 'Every entity needs an id', {
+						index: missing,
+					});
+				}
+				for (const entry of body) entity(request).set(String(entry.id), { ...entry });
+				return { status: 200 };
+			}),
+		);
+		this.route('GET', /^\/v3\/(?<entity>contacts|deals|users)$/, (request) =>
+			this.withKey(request, () => {
+				const all = [...entity(request).values()];
+				if (request.params.entity === 'users') return { json: all };
+				const offset = Number(request.query.offset ?? 0) || 0;
+				return { json: { count: all.length, data: all.slice(offset, offset + 100) } };
+			}),
+		);
+		this.route('GET', /^\/v3\/(?<entity>contacts|deals|users)\/(?<id>[^/]+)$/, (request) =>
+			this.withKey(request, () => {
+				const found = entity(request).get(request.params.id);
+				return found ? { json: found } : wazzupError(404, 'NOT_FOUND', `No ${request.params.id}`);
+			}),
+		);
+		this.route('DELETE', /^\/v3\/(?<entity>contacts|deals|users)\/(?<id>[^/]+)$/, (request) =>
+			this.withKey(request, () =>
+				entity(request).delete(request.params.id)
+					? { status: 200 }
+					: wazzupError(404, 'NOT_FOUND', `No ${request.params.id}`),
+			),
+		);
+		this.route('GET', '/v3/unanswered/:userId', (request) =>
+			this.withKey(request, () => ({
+				json: { counterV2: this.unanswered.get(request.params.userId) ?? 0 },
+			})),
+		);
+		this.route('POST', '/v3/iframe', (request) =>
+			this.withKey(request, () => {
+				const body = objectBody(request);
+				const user = (body.user ?? {}) as Record<string, unknown>;
+				if (!user.id || !user.name) {
+					return wazzupError(400, 'VALIDATION_ERROR', 'user.id and user.name are required');
+				}
+				if (body.scope !== 'global' && body.scope !== 'card') {
+					return wazzupError(400, 'VALIDATION_ERROR', 'scope must be global or card');
+				}
+				return { json: { url: `https://app.wazzup24.com/iframe/${randomUUID()}` } };
+			}),
+		);
 	}
 
 	get apiKeys(): string[] {
@@ -222,6 +308,15 @@ export class FakeWazzup extends FakeServer {
 			}),
 			/^\/v3(\/|$)/,
 		);
+	}
+
+	/**
+	 * The next `times` accepted sends are recorded (the message is sent) but the client gets a 502
+	 * or a dropped connection instead of the 201: the case where a retry must not send twice.
+	 */
+	failAfterSend(fault: '5xx' | 'drop', times = 1): this {
+		for (let i = 0; i < times; i++) this.afterSendFaults.push(fault);
+		return this;
 	}
 
 	/** Sent messages (not deleted ones unless asked) to one chat, oldest first. */
@@ -301,6 +396,10 @@ export class FakeWazzup extends FakeServer {
 		this.probes.length = 0;
 		this.echoDeliveries.length = 0;
 		this.crmMessageIds.clear();
+		this.afterSendFaults.length = 0;
+		for (const store of Object.values(this.crm)) store.clear();
+		this.unanswered.clear();
+		this.afterSendFaultPicker = undefined;
 		this.channels = this.initialChannels();
 		this.webhooks = { webhooksUri: null, subscriptions: noSubscriptions() };
 	}
@@ -379,6 +478,9 @@ export class FakeWazzup extends FakeServer {
 		this.sent.push(message);
 		if (crmMessageId) this.crmMessageIds.set(crmMessageId, { message, at: Date.now() });
 		if (this.options.echoSends) this.echo(message);
+		const fault = this.afterSendFaults.shift() ?? this.afterSendFaultPicker?.();
+		if (fault === 'drop') return { dropConnection: true };
+		if (fault === '5xx') return wazzupError(502, 'BAD_GATEWAY', 'Upstream timed out');
 		return { status: 201, json: { messageId: message.messageId, chatId: message.chatId } };
 	}
 

@@ -69,6 +69,8 @@ export interface NodeHarnessOptions {
 	nodeTypeName?: string;
 	typeVersion?: number;
 	webhookId?: string;
+	/** What getExecutionId() answers (default "test-execution"). */
+	executionId?: string;
 	workflow?: { id?: string; name?: string; active?: boolean };
 	/** n8n's base URL, e.g. "http://127.0.0.1:5678" (webhook URLs hang off it). */
 	baseUrl?: string;
@@ -510,7 +512,7 @@ export class NodeHarness {
 			getMode: () => mode,
 			getTimezone: () => 'UTC',
 			getInstanceId: () => 'test-instance',
-			getExecutionId: () => 'test-execution',
+			getExecutionId: () => this.options.executionId ?? 'test-execution',
 			getInstanceBaseUrl: () => `${this.baseUrl}/`,
 			getRestApiUrl: () => `${this.baseUrl}/rest`,
 			getWorkflowStaticData: (type: string) => workflow.getStaticData(type, node),

@@ -41,10 +41,20 @@ const NEVER_ARRIVED = new Set([
 ]);
 const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
 
+/**
+ * The status or network code of a failed request. Read by shape, not by class: inside a real n8n
+ * the NodeApiError that httpRequestWithAuthentication throws can come from n8n's own copy of
+ * n8n-workflow, which `instanceof` against ours does not recognise (a dropped connection then
+ * looked like an unknown error and an idempotent call was not retried).
+ */
 function errorCode(error: unknown): string | undefined {
-	if (error instanceof NodeApiError) return error.httpCode ?? undefined;
-	const code = (error as { code?: unknown })?.code;
-	return typeof code === 'string' ? code : undefined;
+	const candidate = error as
+		| { httpCode?: unknown; code?: unknown; cause?: { code?: unknown } }
+		| undefined;
+	for (const value of [candidate?.httpCode, candidate?.code, candidate?.cause?.code]) {
+		if (typeof value === 'string' && value !== '') return value;
+	}
+	return undefined;
 }
 
 function isNetworkCode(code: string | undefined): code is string {

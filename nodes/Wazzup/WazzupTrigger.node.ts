@@ -1,0 +1,117 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import {
+	acknowledgeWebhook,
+	asNodeError,
+	readJsonObjectBody,
+	rejectWebhook,
+	secretsEqual,
+	settle,
+} from '../shared';
+import { triggerProperties } from './trigger/description';
+import { downloadAttachment } from './trigger/download';
+import { deliveryItems } from './trigger/items';
+import { parseDelivery } from './trigger/parse';
+import { checkExists, create, remove } from './trigger/registration';
+import { TOKEN_PARAMETER, expectedToken } from './trigger/token';
+import { WAZZUP_CREDENTIAL } from './transport';
+
+const CREATION_EVENTS = new Set(['createContact', 'createDeal']);
+
+export class WazzupTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Wazzup Trigger',
+		name: 'wazzupTrigger',
+		icon: { light: 'file:../../icons/wazzup.svg', dark: 'file:../../icons/wazzup.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ "On: " + $parameter["events"].join(", ") }}',
+		description:
+			'Starts the workflow on Wazzup events: messages, echoes, edits, statuses, channel and template changes, creation requests',
+		defaults: { name: 'Wazzup Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: WAZZUP_CREDENTIAL, required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				// Messages are always answered at once (webhook() answers them itself); creation
+				// requests may wait for the workflow's result when the option says so.
+				responseMode: '={{ $parameter["options"]["creationResponse"] || "onReceived" }}',
+				path: 'wazzup',
+			},
+		],
+		properties: triggerProperties,
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				if (this.getNodeParameter('registration', 'automatic') === 'manual') return true;
+				return await checkExists(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				if (this.getNodeParameter('registration', 'automatic') === 'manual') return true;
+				return await create(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				if (this.getNodeParameter('registration', 'automatic') === 'manual') return true;
+				return await remove(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const token = await settle(expectedToken(this));
+		if (!token.ok) throw asNodeError(this.getNode(), token.error);
+		const received = this.getQueryData() as IDataObject;
+		if (!secretsEqual(received[TOKEN_PARAMETER], token.value)) {
+			return rejectWebhook(this, 403, 'Invalid or missing token');
+		}
+		const body = readJsonObjectBody(this);
+		if (!body.ok) return rejectWebhook(this, 400, body.problem);
+		// Wazzup's check when the address is set (api-reference §3.4): 200, nothing runs.
+		if (body.body.test === true && Object.keys(body.body).length === 1) {
+			return acknowledgeWebhook(this);
+		}
+		const parsed = parseDelivery(body.body);
+		if (!parsed.ok) return rejectWebhook(this, 400, parsed.problem);
+
+		const items = deliveryItems(parsed.delivery, {
+			events: this.getNodeParameter('events', []) as string[],
+			channelIds: String(this.getNodeParameter('channelIds', '') ?? '')
+				.split(',')
+				.map((id) => id.trim())
+				.filter(Boolean),
+			scope: `${this.getWorkflow().id ?? ''}:${this.getNode().id}`,
+		});
+		if (items.length === 0) return acknowledgeWebhook(this);
+
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const output: INodeExecutionData[] = [];
+		for (const json of items) {
+			const binary =
+				options.downloadFiles === true ? await downloadAttachment(this, json) : undefined;
+			output.push(binary ? { json, binary } : { json });
+		}
+		const waitsForResult =
+			options.creationResponse === 'lastNode' &&
+			items.some((item) => CREATION_EVENTS.has(String(item.event)));
+		if (options.creationResponse === 'lastNode' && !waitsForResult) {
+			// The webhook waits for the workflow in this mode; a message delivery is answered now.
+			acknowledgeWebhook(this);
+			return { noWebhookResponse: true, workflowData: [output] };
+		}
+		return { workflowData: [output] };
+	}
+}
