@@ -17,6 +17,7 @@ import {
 	readJsonObjectBody,
 	rejectWebhook,
 	secretsEqual,
+	webhookUrlOptions,
 } from '../shared';
 import { SELARTI_CREDENTIAL } from './transport';
 import { classify, eventItem } from './trigger/classify';
@@ -30,12 +31,7 @@ import {
 } from './trigger/events';
 import { seenMessages } from './trigger/memory';
 import { parseSelartiWebhook } from './trigger/parse';
-import { normalizeWebhookPath, triggerToken, triggerUrl } from './trigger/webhookUrl';
-
-/** A line in the URL list that explains instead of offering a URL. */
-function hint(text: string): INodePropertyOptions {
-	return { name: text, value: '' };
-}
+import { triggerToken } from './trigger/webhookUrl';
 
 async function apiKeyOf(
 	context: IWebhookFunctions | IHookFunctions | ILoadOptionsFunctions,
@@ -82,42 +78,14 @@ export class AiTaskTrigger implements INodeType {
 		loadOptions: {
 			/** The URLs to paste into Selarti, token included, as n8n will serve them. */
 			async webhookUrls(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-				const rawPath = this.getCurrentNodeParameter('path');
-				if (
-					typeof rawPath !== 'string' ||
-					rawPath.startsWith('=') ||
-					normalizeWebhookPath(rawPath) === ''
-				) {
-					return [hint('Set a fixed Path first (expressions are not supported here)')];
-				}
-				let apiKey = '';
-				try {
-					apiKey = await apiKeyOf(this);
-				} catch (error) {
-					return [
-						{
-							name: `Choose a Selarti API credential first (${(error as Error).message})`,
-							value: '',
-						},
-					];
-				}
-				if (apiKey === '') return [hint('The Selarti API credential has no API key')];
-				const token = triggerToken(apiKey, rawPath);
-				const base = this.getInstanceBaseUrl();
-				const production = triggerUrl(base, rawPath, token, 'production');
-				const test = triggerUrl(base, rawPath, token, 'test');
-				return [
-					{
-						name: production,
-						value: production,
-						description: 'Production URL: paste it into Selarti and activate the workflow',
-					},
-					{
-						name: test,
-						value: test,
-						description: 'Test URL: works only while the editor listens for a test event',
-					},
-				];
+				return await webhookUrlOptions({
+					rawPath: this.getCurrentNodeParameter('path'),
+					instanceBaseUrl: this.getInstanceBaseUrl(),
+					apiKey: apiKeyOf(this),
+					token: triggerToken,
+					credentialName: 'Selarti API credential',
+					productionUse: 'paste it into Selarti and activate the workflow',
+				});
 			},
 		},
 	};

@@ -18,6 +18,7 @@ import {
 	rejectWebhook,
 	secretsEqual,
 	settle,
+	webhookUrlOptions,
 } from '../shared';
 import { omnideskLoadOptions } from './helpers/loadOptions';
 import { OMNIDESK_CREDENTIAL } from './transport';
@@ -27,17 +28,13 @@ import { DEFAULT_EVENTS, type OmnideskEvent } from './trigger/events';
 import { seenMessages } from './trigger/memory';
 import { toConversationEvent } from './trigger/output';
 import { parseRuleBody } from './trigger/parse';
-import { normalizeWebhookPath, triggerToken, triggerUrl } from './trigger/webhookUrl';
+import { normalizeWebhookPath, triggerToken } from './trigger/webhookUrl';
 
 async function apiKeyOf(
 	context: IWebhookFunctions | IHookFunctions | ILoadOptionsFunctions,
 ): Promise<string> {
 	const credentials = await context.getCredentials<{ apiKey?: unknown }>(OMNIDESK_CREDENTIAL);
 	return typeof credentials.apiKey === 'string' ? credentials.apiKey.trim() : '';
-}
-
-function hint(text: string): INodePropertyOptions {
-	return { name: text, value: '' };
 }
 
 export class OmnideskTrigger implements INodeType {
@@ -73,34 +70,14 @@ export class OmnideskTrigger implements INodeType {
 			...omnideskLoadOptions,
 			/** The URLs to paste into the Omnidesk rules, token included, as n8n will serve them. */
 			async webhookUrls(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-				const rawPath = this.getCurrentNodeParameter('path');
-				if (
-					typeof rawPath !== 'string' ||
-					rawPath.startsWith('=') ||
-					normalizeWebhookPath(rawPath) === ''
-				) {
-					return [hint('Set a fixed Path first (expressions are not supported here)')];
-				}
-				const key = await settle(apiKeyOf(this));
-				if (!key.ok) return [hint('Choose an Omnidesk credential first')];
-				if (key.value === '') return [hint('The Omnidesk credential has no API key')];
-				const token = triggerToken(key.value, rawPath);
-				const base = this.getInstanceBaseUrl();
-				const production = triggerUrl(base, rawPath, token, 'production');
-				const test = triggerUrl(base, rawPath, token, 'test');
-				return [
-					{
-						name: production,
-						value: production,
-						description:
-							'Production URL: paste it into both Omnidesk rules, then activate the workflow',
-					},
-					{
-						name: test,
-						value: test,
-						description: 'Test URL: works only while the editor listens for a test event',
-					},
-				];
+				return await webhookUrlOptions({
+					rawPath: this.getCurrentNodeParameter('path'),
+					instanceBaseUrl: this.getInstanceBaseUrl(),
+					apiKey: apiKeyOf(this),
+					token: triggerToken,
+					credentialName: 'Omnidesk credential',
+					productionUse: 'paste it into both Omnidesk rules, then activate the workflow',
+				});
 			},
 		},
 	};
