@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { InputError } from '../../shared';
+import { InputError, parseJsonParameter } from '../../shared';
 
 /** An approved template and what fills its variables. */
 export interface TemplateChoice {
@@ -15,14 +15,8 @@ export interface TemplateChoice {
  */
 export function templateComponents(value: unknown, field: string): IDataObject[] {
 	if (value === undefined || value === null || value === '') return [];
-	let parsed: unknown = value;
-	if (typeof value === 'string') {
-		try {
-			parsed = JSON.parse(value);
-		} catch {
-			parsed = undefined;
-		}
-	}
+	const read = parseJsonParameter(value);
+	const parsed = read.ok ? read.value : undefined;
 	if (Array.isArray(parsed) && parsed.every((entry) => entry && typeof entry === 'object'))
 		return parsed as IDataObject[];
 	if (parsed && typeof parsed === 'object') return [parsed as IDataObject];

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { InputError } from '../../shared';
+import { InputError, parseJsonParameter } from '../../shared';
 import { BULK_LIMIT } from '../transport';
 
 /**
@@ -40,7 +40,7 @@ export const USERS: CrmEntity = {
 
 /** The entities of the JSON field: one object or an array of them, each with an `id`. */
 export function entitiesOf(value: unknown, entity: CrmEntity): IDataObject[] {
-	const parsed = typeof value === 'string' ? parseJson(value) : { ok: true as const, value };
+	const parsed = parseJsonParameter(value);
 	if (!parsed.ok) {
 		throw new InputError(
 			`The ${entity.singular} JSON is not valid JSON: ${parsed.problem}`,
@@ -61,14 +61,6 @@ export function entitiesOf(value: unknown, entity: CrmEntity): IDataObject[] {
 		}
 		return entry as IDataObject;
 	});
-}
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false; problem: string } {
-	try {
-		return { ok: true, value: JSON.parse(text) };
-	} catch (error) {
-		return { ok: false, problem: (error as Error).message };
-	}
 }
 
 /** Splits into requests of at most 100 entities. */

@@ -1,16 +1,10 @@
-import { InputError } from '../../shared';
+import { InputError, parseJsonParameter } from '../../shared';
 
 /** Template Values: a JSON array (or its text) of values, each sent as a string. */
 export function templateValues(value: unknown): string[] {
 	if (value === undefined || value === null || value === '') return [];
-	let parsed: unknown = value;
-	if (typeof value === 'string') {
-		try {
-			parsed = JSON.parse(value);
-		} catch {
-			parsed = undefined;
-		}
-	}
+	const read = parseJsonParameter(value);
+	const parsed = read.ok ? read.value : undefined;
 	if (!Array.isArray(parsed)) {
 		throw new InputError(
 			'Template Values must be a JSON array, e.g. ["Anna", "12:30"].',

@@ -10,15 +10,22 @@ const JSON_OBJECT_FIX = 'Write a JSON object such as {"source": "n8n"}, or clear
  */
 export function jsonObjectParameter(value: unknown, field: string): IDataObject {
 	if (value === undefined || value === null || value === '') return {};
-	const parsed = typeof value === 'string' ? parseJson(value) : { ok: true as const, value };
+	const parsed = parseJsonParameter(value);
 	if (!parsed.ok)
 		throw new InputError(`"${field}" is not valid JSON: ${parsed.problem}`, JSON_OBJECT_FIX);
 	return requireObject(parsed.value, field);
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false; problem: string } {
+export type ParsedJson = { ok: true; value: unknown } | { ok: false; problem: string };
+
+/**
+ * A json-type parameter's value: n8n has already parsed it when it came from an expression, and
+ * text is parsed here. Callers check the shape and name their field in the error.
+ */
+export function parseJsonParameter(value: unknown): ParsedJson {
+	if (typeof value !== 'string') return { ok: true, value };
 	try {
-		return { ok: true, value: JSON.parse(text) };
+		return { ok: true, value: JSON.parse(value) };
 	} catch (error) {
 		return { ok: false, problem: (error as Error).message };
 	}
