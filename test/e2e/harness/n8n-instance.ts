@@ -436,18 +436,27 @@ export class N8nInstance {
 
 	/** Saved executions of a workflow, oldest first, with their run data. */
 	async executions(workflowId: string): Promise<N8nExecution[]> {
-		const found: N8nExecution[] = [];
+		const found = await this.listExecutions<PublicApiExecution>({
+			workflowId,
+			includeData: 'true',
+		});
+		return found.map(toExecution).sort((a, b) => Number(a.id) - Number(b.id));
+	}
+
+	/** Every page of the public API's execution list (finished executions only). */
+	private async listExecutions<T>(filter: Record<string, string>): Promise<T[]> {
+		const found: T[] = [];
 		let cursor: string | undefined;
 		do {
-			const query = new URLSearchParams({ workflowId, includeData: 'true', limit: '250' });
+			const query = new URLSearchParams({ ...filter, limit: '250' });
 			if (cursor) query.set('cursor', cursor);
 			const response = await this.publicApi('GET', `/executions?${query.toString()}`);
-			this.expectOk(response, `listing executions of ${workflowId}`);
-			const page = response.body as { data: PublicApiExecution[]; nextCursor: string | null };
-			found.push(...page.data.map(toExecution));
+			this.expectOk(response, `listing executions ${JSON.stringify(filter)}`);
+			const page = response.body as { data: T[]; nextCursor: string | null };
+			found.push(...page.data);
 			cursor = page.nextCursor ?? undefined;
 		} while (cursor);
-		return found.sort((a, b) => Number(a.id) - Number(b.id));
+		return found;
 	}
 
 	/**
@@ -500,21 +509,8 @@ export class N8nInstance {
 	}
 
 	private async finishedExecutionIds(): Promise<number[]> {
-		const ids: number[] = [];
-		let cursor: string | undefined;
-		do {
-			const query = new URLSearchParams({ limit: '250' });
-			if (cursor) query.set('cursor', cursor);
-			const response = await this.publicApi('GET', `/executions?${query.toString()}`);
-			this.expectOk(response, 'listing executions');
-			const page = response.body as {
-				data: Array<{ id: string | number }>;
-				nextCursor: string | null;
-			};
-			ids.push(...page.data.map((execution) => Number(execution.id)));
-			cursor = page.nextCursor ?? undefined;
-		} while (cursor);
-		return ids;
+		const all = await this.listExecutions<{ id: string | number }>({});
+		return all.map((execution) => Number(execution.id));
 	}
 
 	/** Waits until at least `count` executions of the workflow exist and all of them have finished. */
