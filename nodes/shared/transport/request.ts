@@ -64,7 +64,8 @@ function isNetworkCode(code: string | undefined): code is string {
 /** A status that n8n itself raised (the 401 refresh path) as a ProviderResponse. */
 function responseFromNodeApiError(error: NodeApiError): ProviderResponse | undefined {
 	const status = Number(error.httpCode);
-	if (!Number.isInteger(status)) return undefined;
+	// httpCode is null when n8n wraps a failure that got no answer; Number(null) is 0, no status.
+	if (!Number.isInteger(status) || status < 100) return undefined;
 	const data = (error.context as { data?: unknown } | undefined)?.data;
 	return { statusCode: status, headers: {}, body: data ?? error.description ?? error.message };
 }
