@@ -71,7 +71,7 @@ describe('actionProperties', () => {
 					{ name: 'Post', value: 'post', action: 'Post a note' },
 				],
 			}),
-			// No declared default: the first operation listed.
+			// Its declared default (the implicit one is tested below).
 			expect.objectContaining({
 				displayOptions: { show: { resource: ['file'] } },
 				default: 'archive',
@@ -117,5 +117,46 @@ describe('actionProperties', () => {
 			defaultOperation: 'delete',
 		});
 		expect(wrong.defaultOperation).toBe('delete');
+	});
+});
+
+describe('actionProperties: descriptions and the implicit default operation', () => {
+	const described = defineOperation({
+		value: 'list',
+		name: 'List',
+		action: 'List notes',
+		description: 'Every note, newest first',
+		properties: [],
+		execute: noop,
+	});
+	const [resourceSelector, operationSelector] = actionProperties(
+		[
+			defineResource({
+				value: 'note',
+				name: 'Note',
+				description: 'Short texts',
+				operations: [described, archive],
+			}),
+		] as const,
+		'note',
+	);
+
+	it('lists the descriptions of resources and operations that have one, and only those', () => {
+		expect(resourceSelector.options).toEqual([
+			{ name: 'Note', value: 'note', description: 'Short texts' },
+		]);
+		expect(operationSelector.options).toEqual([
+			{ name: 'Archive', value: 'archive', action: 'Archive a note' },
+			{
+				name: 'List',
+				value: 'list',
+				action: 'List notes',
+				description: 'Every note, newest first',
+			},
+		]);
+	});
+
+	it('defaults to the first operation declared when the resource names none', () => {
+		expect(operationSelector.default).toBe('list');
 	});
 });
