@@ -1,0 +1,42 @@
+import { splitText } from '../../../../nodes/shared';
+
+// Edges of splitText that split-cuts.test.ts left open (mutants that survived it).
+const HTML = /<[^>]+>|&[#\w]+;/g;
+
+describe('splitText at its edges', () => {
+	it('keeps a text of exactly the limit whole, and splits one a character longer', () => {
+		expect(splitText('aaaa bbbb', 9)).toEqual(['aaaa bbbb']);
+		expect(splitText('aaaa bbbbb', 9)).toEqual(['aaaa', 'bbbbb']);
+	});
+
+	it.each([
+		['U+10000 (high surrogate 0xD800)', '\u{10000}'],
+		['U+10FFFF (high surrogate 0xDBFF)', '\u{10FFFF}'],
+	])('never cuts %s in half', (_, char) => {
+		// The hard cut at 5 would fall between the two halves of the pair at 4–5.
+		const parts = splitText(`abcd${char}efgh`, 5);
+		expect(parts).toEqual(['abcd', `${char}efg`, 'h']);
+	});
+
+	it('cuts right after an atomic span that ends at the limit', () => {
+		expect(splitText('aaaa<b>bbbbbbb', 7, { atomic: HTML })).toEqual(['aaaa<b>', 'bbbbbbb']);
+	});
+
+	it('keeps the first (coarsest) short boundary when none fills half the part', () => {
+		// The paragraph break leaves 2 of 20; a later word break (7 of 20) is not preferred to it.
+		expect(splitText('aa\n\nbb cccccccccccccccccccccccc', 20)).toEqual([
+			'aa',
+			'bb',
+			'cccccccccccccccccccccccc'.slice(0, 20),
+			'cccc',
+		]);
+	});
+
+	it('cuts an atomic span longer than the limit before a surrogate pair, never past the limit', () => {
+		const tag = `<aaaaaaaa\u{1F600}aaaa>`;
+		const parts = splitText(tag, 10, { atomic: HTML });
+		expect(parts[0]).toBe('<aaaaaaaa');
+		for (const part of parts) expect(part.length).toBeLessThanOrEqual(10);
+		expect(parts.join('')).toBe(tag);
+	});
+});
