@@ -23,14 +23,15 @@ export const DOWNLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
 export const UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;
 
 /**
- * Send pacing, per n8n process (workers do not share it). Telegram asks for about 1 message per
- * second per chat, 20 per minute per group and 30 per second per bot; we stay a little under so
- * that a batch of items in one execution never trips the limit. Several processes sending for
- * the same bot can still exceed it: Telegram then answers 429 with retry_after, which the
- * transport waits out.
+ * Send pacing, per n8n process (workers do not share it): Telegram's own numbers, about 1 message
+ * per second per chat, 20 per minute per group and 30 per second per bot. No margin is needed
+ * below them: the limiter counts each send's slot from when its answer came back, so however slow
+ * a request is, no two sends can reach Telegram closer than the limit (nodes/shared/transport/
+ * rateLimiter.ts). Several processes sending for the same bot can still exceed it: Telegram then
+ * answers 429 with retry_after, which the transport waits out.
  */
 export const PACING = {
-	perBot: { requests: 25, intervalMs: 1_000 },
+	perBot: { requests: 30, intervalMs: 1_000 },
 	perChat: { requests: 1, intervalMs: 1_000 },
 	perGroup: { requests: 20, intervalMs: 60_000 },
 } satisfies Record<string, RateLimit>;

@@ -5,7 +5,7 @@
  * requests that never get an answer, rate limits). Provider fakes subclass it and add routes.
  *
  * Order in which a request is handled: record → scripted fault (failNext) → rate limiters →
- * route handler → 404. A request refused by a fault or a limiter is still recorded, with
+ * route handler → 404 (an "after" fault replaces a successful answer of the route). A request refused by a fault or a limiter is still recorded, with
  * `fault` set, so tests can count attempts.
  */
 import http from 'node:http';
@@ -76,7 +76,8 @@ export type Fault =
 	| { kind: 'respond'; response: FakeResponse }
 	| { kind: 'delay'; ms: number }
 	| { kind: 'drop' }
-	| { kind: 'hang' };
+	| { kind: 'hang' }
+	| { kind: 'after'; response: FakeResponse };
 
 /** Builders for failNext. */
 export const faults = {
@@ -91,6 +92,16 @@ export const faults = {
 	drop: (): Fault => ({ kind: 'drop' }),
 	/** Never answer; the socket is closed by stop(). */
 	hang: (): Fault => ({ kind: 'hang' }),
+	/**
+	 * Let the route do its work (the message is sent), then destroy the socket instead of its
+	 * successful answer: the client cannot know the call went through.
+	 */
+	dropAfter: (): Fault => ({ kind: 'after', response: { dropConnection: true } }),
+	/** Let the route do its work, then answer this status instead of its successful answer. */
+	respondAfter: (status: number, json?: unknown): Fault => ({
+		kind: 'after',
+		response: { status, json },
+	}),
 };
 
 export interface FakeServerOptions {
@@ -379,7 +390,14 @@ export class FakeServer {
 					return;
 				}
 			}
-			this.send(res, route ? await route.handler(request) : this.notFound(request));
+			const answer = route ? await route.handler(request) : this.notFound(request);
+			if (fault?.kind === 'after' && (answer.status ?? 200) < 300) {
+				const replaced = fault.response;
+				request.fault = replaced.dropConnection ? 'drop after' : `respond ${replaced.status} after`;
+				this.send(res, replaced);
+				return;
+			}
+			this.send(res, answer);
 		} catch (error) {
 			this.send(res, { status: 500, json: { error: (error as Error).message } });
 		}

@@ -121,8 +121,11 @@ export async function providerRequest(
 
 	for (let attempt = 1; ; attempt++) {
 		const lastAttempt = attempt >= policy.maxAttempts;
-		await acquireRateLimits(limits);
-		request.abortSignal?.throwIfAborted();
+		const settled = await acquireRateLimits(limits);
+		if (request.abortSignal?.aborted) {
+			settled();
+			request.abortSignal.throwIfAborted();
+		}
 
 		let response: ProviderResponse;
 		try {
@@ -133,6 +136,7 @@ export async function providerRequest(
 			)) as { statusCode: number; headers?: Record<string, unknown>; body: unknown };
 			response = { statusCode: full.statusCode, headers: full.headers ?? {}, body: full.body };
 		} catch (error) {
+			settled();
 			// A caller that aborted (a trigger being stopped) wants the call over, not retried.
 			if (request.abortSignal?.aborted) throw asNodeError(node, error);
 			const code = errorCode(error);
@@ -151,6 +155,8 @@ export async function providerRequest(
 				request.itemIndex,
 			);
 		}
+		// The answer is back, so the call has arrived by now: its slot's interval runs from here.
+		settled();
 
 		if (response.statusCode === 401 && profile.refreshesSessionOn401 && !sessionRefreshed) {
 			sessionRefreshed = true;

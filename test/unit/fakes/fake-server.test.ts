@@ -106,6 +106,24 @@ describe('FakeServer', () => {
 		expect(server.requests[0].fault).toBe('drop');
 	});
 
+	it('lets the route do its work, then loses or replaces its answer with an "after" fault', async () => {
+		const done: string[] = [];
+		server.route('POST', '/work/:name', (request) => {
+			done.push(request.params.name);
+			return { json: { ok: true } };
+		});
+		server.failNext('/work/:name', faults.dropAfter());
+		server.failNext('/work/:name', faults.respondAfter(502, { error: 'Bad Gateway' }));
+		const dropped = await client.post(`${server.url}/work/a`, {}).catch((e: AxiosError) => e);
+		expect(axios.isAxiosError(dropped)).toBe(true);
+		const replaced = await client
+			.post(`${server.url}/work/b`, {}, { validateStatus: () => true })
+			.catch((e: AxiosError) => e);
+		expect((replaced as { status: number }).status).toBe(502);
+		expect(done).toEqual(['a', 'b']);
+		expect(server.requests.map((r) => r.fault)).toEqual(['drop after', 'respond 502 after']);
+	});
+
 	it('answers slowly with a delay fault', async () => {
 		server.failNext('/echo/:name', faults.delay(300));
 		const started = Date.now();

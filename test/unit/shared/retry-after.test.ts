@@ -34,6 +34,19 @@ describe('retryAfterMs', () => {
 		).toBeUndefined();
 		expect(retryAfterMs(response(undefined))).toBeUndefined();
 	});
+	it('treats a negative or non-date Retry-After as absent, not as "now" (issue 15: "-5" read as the year -5)', () => {
+		const now = Date.parse('2026-11-21T10:00:00Z');
+		for (const value of ['-5', '-1', ' -5 ', '5 seconds', '1994-11-06', 'NaN']) {
+			expect(retryAfterMs(response(undefined, { 'retry-after': value }), now)).toBeUndefined();
+		}
+		expect(retryAfterMs(response({ retry_after: -5 }), now)).toBeUndefined();
+		expect(
+			retryAfterMs(response(undefined, { 'retry-after': 'Sunday, 22-Nov-26 10:00:03 GMT' }), now),
+		).toBe(86_403_000);
+		expect(
+			retryAfterMs(response(undefined, { 'retry-after': 'Fri, 20 Nov 2026 10:00:00 GMT' }), now),
+		).toBe(0);
+	});
 });
 
 describe('backoffDelayMs', () => {

@@ -380,3 +380,33 @@ describe('providerRequest: pacing buckets', () => {
 		expect(slept).toEqual([60_000]);
 	});
 });
+
+describe('providerRequest: rate-limit slots', () => {
+	beforeEach(() => jest.spyOn(Date, 'now').mockImplementation(() => clock));
+	const perChat = { key: 'chat:1', requests: 1, intervalMs: 1000 };
+
+	it('frees its slot when the call fails, so the next call is paced instead of blocked', async () => {
+		const { context } = scripted([codeError('ECONNRESET'), { statusCode: 200, body: {} }]);
+		await expect(
+			providerRequest.call(context, PROFILE, { ...send, rateLimits: [perChat] }),
+		).rejects.toThrow(/connection broke/);
+		await providerRequest.call(context, PROFILE, { ...send, rateLimits: [perChat] });
+		expect(slept).toEqual([1000]);
+	});
+
+	it('runs the interval from the answer, not from the start (the call arrived somewhere in between)', async () => {
+		const { context } = scripted([
+			{ statusCode: 200, body: {} },
+			{ statusCode: 200, body: {} },
+		]);
+		const slow = context.helpers.httpRequestWithAuthentication as jest.Mock;
+		const answer = slow.getMockImplementation() as (...args: unknown[]) => Promise<unknown>;
+		slow.mockImplementation(async (...args: unknown[]) => {
+			clock += 400;
+			return await answer(...args);
+		});
+		await providerRequest.call(context, PROFILE, { ...send, rateLimits: [perChat] });
+		await providerRequest.call(context, PROFILE, { ...send, rateLimits: [perChat] });
+		expect(slept).toEqual([1000]);
+	});
+});
