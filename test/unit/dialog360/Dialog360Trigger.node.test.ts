@@ -66,12 +66,12 @@ describe('360dialog Trigger against the fake 360dialog API', () => {
 		const reads = jest.spyOn(node as unknown as { readCredentials(): unknown }, 'readCredentials');
 		const production = { mode: 'webhook' as const };
 		const { result } = await node.webhook(
-			{ body: buildTextWebhook(), headers: HEADERS },
+			{ body: buildTextWebhook('hi'), headers: HEADERS },
 			production,
 		);
 		expect(result.workflowData?.[0]).toHaveLength(1);
 		const forged = await node.webhook(
-			{ body: buildTextWebhook(), headers: { [SECRET_HEADER.toLowerCase()]: 'x'.repeat(32) } },
+			{ body: buildTextWebhook('hi'), headers: { [SECRET_HEADER.toLowerCase()]: 'x'.repeat(32) } },
 			production,
 		);
 		expect(forged.response.statusCode).toBe(403);

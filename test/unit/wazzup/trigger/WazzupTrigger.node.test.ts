@@ -163,7 +163,7 @@ describe('Wazzup Trigger against the fake Wazzup', () => {
 
 		it('after activation checks the token without reading the credential (issue #15)', async () => {
 			const node = await activate();
-			const token = new URL(wazzup.webhooks.webhooksUri).searchParams.get('token') ?? '';
+			const token = new URL(wazzup.webhooks.webhooksUri ?? '').searchParams.get('token') ?? '';
 			expect(JSON.stringify(staticData)).not.toContain(token);
 			const reads = jest.spyOn(
 				node as unknown as { readCredentials(): unknown },
@@ -180,16 +180,22 @@ describe('Wazzup Trigger against the fake Wazzup', () => {
 
 		it('a changed Manual-mode token replaces the remembered one when activated again', async () => {
 			const production = { mode: 'webhook' as const };
-			const body = buildWazzupWebhook({ messages: [buildWazzupMessage()] });
-			await activate({ registration: 'manual', urlToken: 'first-token-0123456789' });
+			// A new message each time: the same one twice would be dropped as a redelivery.
+			const body = () => buildWazzupWebhook({ messages: [buildWazzupMessage()] });
+			const first = await activate({ registration: 'manual', urlToken: 'first-token-0123456789' });
+			const before = await first.webhook(
+				{ body: body(), query: { token: 'first-token-0123456789' } },
+				production,
+			);
+			expect(before.result.workflowData?.[0]).toHaveLength(1);
 			const node = await activate({ registration: 'manual', urlToken: 'second-token-0123456789' });
 			const old = await node.webhook(
-				{ body, query: { token: 'first-token-0123456789' } },
+				{ body: body(), query: { token: 'first-token-0123456789' } },
 				production,
 			);
 			expect(old.response.statusCode).toBe(403);
 			const { result } = await node.webhook(
-				{ body, query: { token: 'second-token-0123456789' } },
+				{ body: body(), query: { token: 'second-token-0123456789' } },
 				production,
 			);
 			expect(result.workflowData?.[0]).toHaveLength(1);
