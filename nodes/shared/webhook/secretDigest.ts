@@ -103,8 +103,10 @@ export interface CheckWebhookSecretOptions {
 	expected: () => Promise<ExpectedSecret>;
 	/**
 	 * For URL tokens the user pastes into the provider (AI Task, Omnidesk): a token that does not
-	 * match the record is checked against the credential too, and if the credential now derives
-	 * it (the key was changed), it replaces the record. Off for secrets we registered with the
+	 * match the record is checked against the credential too, and accepted if the credential now
+	 * derives it (the key was changed). The record is replaced in memory; n8n keeps that only when
+	 * the delivery starts no run, so the old token lasts until the next activation (docs/architecture.md,
+	 * "Webhook rules"). Off for secrets we registered with the
 	 * provider (Telegram, Wazzup, 360dialog): what the provider sends is what was registered, so
 	 * the record is the truth until the next registration, and a wrong secret costs nothing.
 	 */
@@ -115,7 +117,8 @@ export interface CheckWebhookSecretOptions {
  * Whether a delivery carries the expected secret, and the facts remembered with it. With a
  * record (production, registered by this version) no credential is read. Without one (a workflow
  * activated by an older version of this package, or a test webhook) the credential is read, and
- * in production the record is written: n8n saves static data changed in webhook().
+ * in production the record is written; n8n saves it when the delivery starts no run (starting a
+ * run resets n8n's change flag), and the next activation writes it in any case.
  */
 export async function checkWebhookSecret(
 	context: StaticDataContext,
