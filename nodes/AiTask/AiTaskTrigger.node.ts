@@ -13,11 +13,14 @@ import {
 
 import {
 	acknowledgeWebhook,
+	checkWebhookSecret,
+	forgetWebhookSecret,
 	isDuplicateDelivery,
 	readJsonObjectBody,
 	rejectWebhook,
-	secretsEqual,
+	rememberWebhookSecret,
 	webhookUrlOptions,
+	type ExpectedSecret,
 } from '../shared';
 import { SELARTI_CREDENTIAL } from './transport';
 import { classify, eventItem } from './trigger/classify';
@@ -38,6 +41,14 @@ async function apiKeyOf(
 ): Promise<string> {
 	const credentials = await context.getCredentials<{ apiKey?: unknown }>(SELARTI_CREDENTIAL);
 	return typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
+}
+
+/** The URL token deliveries must carry (the slow way: it reads the credential). */
+async function expectedToken(context: IWebhookFunctions | IHookFunctions): Promise<ExpectedSecret> {
+	const apiKey = await apiKeyOf(context);
+	// No key, no token: every delivery is refused (403) rather than answered with a 500.
+	if (apiKey === '') return { secret: '' };
+	return { secret: triggerToken(apiKey, String(context.getNodeParameter('path', ''))) };
 }
 
 function selectedEvents(context: IWebhookFunctions): Set<AiTaskEvent> {
@@ -92,7 +103,8 @@ export class AiTaskTrigger implements INodeType {
 
 	/**
 	 * Selarti has no API to register webhooks (the user pastes the URL into an integration), so the
-	 * lifecycle only makes activation fail early when the credential cannot produce a token.
+	 * lifecycle makes activation fail early when the credential cannot produce a token, and
+	 * remembers the token's digest for webhook() (nodes/shared/webhook/secretDigest.ts).
 	 */
 	webhookMethods = {
 		default: {
@@ -100,7 +112,8 @@ export class AiTaskTrigger implements INodeType {
 				return false;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				if ((await apiKeyOf(this)) === '') {
+				const expected = await expectedToken(this);
+				if (expected.secret === '') {
 					throw new NodeOperationError(
 						this.getNode(),
 						'The Selarti API credential has no API key',
@@ -110,18 +123,24 @@ export class AiTaskTrigger implements INodeType {
 						},
 					);
 				}
+				rememberWebhookSecret(this, expected);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
+				forgetWebhookSecret(this);
 				return true;
 			},
 		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const path = String(this.getNodeParameter('path', ''));
 		const query = this.getQueryData() as IDataObject;
-		if (!secretsEqual(query.token, triggerToken(await apiKeyOf(this), path))) {
+		// A new key's token replaces the remembered one: the user pastes the URL into Selarti.
+		const check = await checkWebhookSecret(this, query.token, {
+			expected: async () => await expectedToken(this),
+			refreshOnMismatch: true,
+		});
+		if (!check.ok) {
 			return rejectWebhook(
 				this,
 				403,

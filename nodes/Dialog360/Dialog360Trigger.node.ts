@@ -7,12 +7,22 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { acknowledgeWebhook, readJsonObjectBody, rejectWebhook, secretsEqual } from '../shared';
+import {
+	acknowledgeWebhook,
+	checkWebhookSecret,
+	readJsonObjectBody,
+	rejectWebhook,
+} from '../shared';
 import { triggerProperties } from './trigger/description';
 import { parseDelivery } from './trigger/parse';
 import { deliveryToItems, readSettings } from './trigger/pipeline';
 import { registerWebhook, unregisterWebhook, webhookExists } from './trigger/registration';
-import { expectedSecret, receivedHeader } from './trigger/secret';
+import {
+	acceptsAnyDelivery,
+	expectedSecret,
+	receivedHeader,
+	secretHeaderName,
+} from './trigger/secret';
 import { DIALOG360_CREDENTIAL, dialog360Account } from './transport';
 
 export class Dialog360Trigger implements INodeType {
@@ -56,20 +66,26 @@ export class Dialog360Trigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const secret = await expectedSecret(this);
-		const received = receivedHeader(this.getHeaderData(), secret.header);
-		if (secret.value && !secretsEqual(received, secret.value))
-			return rejectWebhook(this, 403, 'Invalid or missing secret header');
+		if (!acceptsAnyDelivery(this)) {
+			// What 360dialog sends is what was registered: the remembered digest is the truth.
+			const received = receivedHeader(this.getHeaderData(), secretHeaderName(this));
+			const check = await checkWebhookSecret(this, received, {
+				expected: async () => ({ secret: (await expectedSecret(this)).value }),
+			});
+			if (!check.ok) return rejectWebhook(this, 403, 'Invalid or missing secret header');
+		}
 		const body = readJsonObjectBody(this);
 		if (!body.ok) return rejectWebhook(this, 400, body.problem);
 		const parsed = parseDelivery(body.body);
 		if (!parsed.ok) return rejectWebhook(this, 400, parsed.problem);
 
-		const account = await dialog360Account(this);
+		const settings = readSettings(this);
+		// The credential is read only to download files (it says which API serves them).
+		const cloud = settings.downloadFiles ? (await dialog360Account(this)).cloud : false;
 		const items = await deliveryToItems(this, parsed.entries, {
-			...readSettings(this),
+			...settings,
 			scope: `${this.getWorkflow().id ?? ''}:${this.getNode().id}`,
-			cloud: account.cloud,
+			cloud,
 		});
 		if (items.length === 0) return acknowledgeWebhook(this);
 		return { workflowData: [items] };

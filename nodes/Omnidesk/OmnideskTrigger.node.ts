@@ -13,12 +13,15 @@ import {
 
 import {
 	acknowledgeWebhook,
+	checkWebhookSecret,
+	forgetWebhookSecret,
 	isDuplicateDelivery,
 	readJsonObjectBody,
 	rejectWebhook,
-	secretsEqual,
+	rememberWebhookSecret,
 	settle,
 	webhookUrlOptions,
+	type ExpectedSecret,
 } from '../shared';
 import { omnideskLoadOptions } from './helpers/loadOptions';
 import { OMNIDESK_CREDENTIAL } from './transport';
@@ -35,6 +38,16 @@ async function apiKeyOf(
 ): Promise<string> {
 	const credentials = await context.getCredentials<{ apiKey?: unknown }>(OMNIDESK_CREDENTIAL);
 	return typeof credentials.apiKey === 'string' ? credentials.apiKey.trim() : '';
+}
+
+/**
+ * The URL token deliveries must carry (the slow way: it reads the credential). A credential that
+ * cannot be read, or has no key, gives no token: every delivery is refused, never a 5xx.
+ */
+async function expectedToken(context: IWebhookFunctions | IHookFunctions): Promise<ExpectedSecret> {
+	const key = await settle(apiKeyOf(context));
+	if (!key.ok || key.value === '') return { secret: '' };
+	return { secret: triggerToken(key.value, String(context.getNodeParameter('path', ''))) };
 }
 
 export class OmnideskTrigger implements INodeType {
@@ -84,8 +97,9 @@ export class OmnideskTrigger implements INodeType {
 
 	/**
 	 * Omnidesk has no API to register rule webhooks (api-reference §2.6): the admin pastes the URL
-	 * into the rules. Activation only checks that the token can be made, and logs where to find the
-	 * URL (not the URL itself: its token is a secret).
+	 * into the rules. Activation checks that the token can be made, remembers its digest for
+	 * webhook() (nodes/shared/webhook/secretDigest.ts), and logs where to find the URL (not the
+	 * URL itself: its token is a secret).
 	 */
 	webhookMethods = {
 		default: {
@@ -102,21 +116,24 @@ export class OmnideskTrigger implements INodeType {
 					'Omnidesk Trigger: Omnidesk has no API to register webhooks. Paste the URL from the node\'s "Webhook URL for Omnidesk" field into the webhook action of your Omnidesk rules.',
 					{ path: normalizeWebhookPath(String(this.getNodeParameter('path', ''))) },
 				);
+				rememberWebhookSecret(this, await expectedToken(this));
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
+				forgetWebhookSecret(this);
 				return true;
 			},
 		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const path = String(this.getNodeParameter('path', ''));
 		const query = this.getQueryData() as IDataObject;
-		// A credential that cannot be read is treated like a wrong token: never a 5xx to Omnidesk.
-		const key = await settle(apiKeyOf(this));
-		const apiKey = key.ok ? key.value : '';
-		if (apiKey === '' || !secretsEqual(query.token, triggerToken(apiKey, path))) {
+		// A new key's token replaces the remembered one: the admin pastes the URL into the rules.
+		const check = await checkWebhookSecret(this, query.token, {
+			expected: async () => await expectedToken(this),
+			refreshOnMismatch: true,
+		});
+		if (!check.ok) {
 			return rejectWebhook(
 				this,
 				403,

@@ -11,12 +11,15 @@ import {
 
 import {
 	acknowledgeWebhook,
+	checkWebhookSecret,
+	forgetWebhookSecret,
 	deriveWebhookToken,
 	describeZodError,
 	readJsonObjectBody,
 	rejectWebhook,
-	secretsEqual,
+	rememberWebhookSecret,
 	optionsCollection,
+	type ExpectedSecret,
 } from '../shared';
 import { downloadOption, eventProperties, takeOverOption } from './trigger/description';
 import { updateSchema } from './trigger/parse';
@@ -32,14 +35,16 @@ import { TELEGRAM_CREDENTIAL, botIdentity, telegramRequest } from './transport';
 
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 
-/** The secret_token Telegram echoes in every delivery: derived, so every n8n process agrees. */
-async function webhookSecret(
-	context: IHookFunctions | IWebhookFunctions,
-): Promise<{ secret: string; botId: string }> {
+/**
+ * The secret_token Telegram echoes in every delivery: derived, so every n8n process agrees. The
+ * bot id travels with it (a fact, not a secret) so that webhook() needs no credential read
+ * (nodes/shared/webhook/secretDigest.ts).
+ */
+async function webhookSecret(context: IHookFunctions | IWebhookFunctions): Promise<ExpectedSecret> {
 	const { token, botId } = await botIdentity(context);
 	return {
 		secret: deriveWebhookToken(token, context.getWorkflow().id ?? '', context.getNode().id),
-		botId,
+		facts: { botId },
 	};
 }
 
@@ -96,7 +101,11 @@ export class TelegramBotTrigger implements INodeType {
 				if (info.url !== this.getNodeWebhookUrl('default')) return false;
 				// Same URL but other update types (events changed while n8n was down): register again.
 				const wanted = allowedUpdates(this.getNodeParameter('events', []) as string[]);
-				return sameUpdateList(info.allowed_updates, wanted) || info.allowed_updates === undefined;
+				const exists =
+					sameUpdateList(info.allowed_updates, wanted) || info.allowed_updates === undefined;
+				// Registered earlier with the secret derived the same way: remember it for webhook().
+				if (exists) rememberWebhookSecret(this, await webhookSecret(this));
+				return exists;
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
@@ -106,21 +115,23 @@ export class TelegramBotTrigger implements INodeType {
 				if (info.url && info.url !== url && options.takeOverWebhook !== true) {
 					throw webhookTakenError(this.getNode(), info.url, 'webhook');
 				}
-				const { secret } = await webhookSecret(this);
+				const expected = await webhookSecret(this);
 				await telegramRequest(this, {
 					method: 'setWebhook',
 					body: {
 						url,
-						secret_token: secret,
+						secret_token: expected.secret,
 						allowed_updates: allowedUpdates(this.getNodeParameter('events', []) as string[]),
 						drop_pending_updates: options.dropPendingUpdates === true,
 					},
 					kind: 'read',
 				});
+				rememberWebhookSecret(this, expected);
 				return true;
 			},
 
 			async delete(this: IHookFunctions): Promise<boolean> {
+				forgetWebhookSecret(this);
 				const url = this.getNodeWebhookUrl('default');
 				let current: string;
 				try {
@@ -140,10 +151,13 @@ export class TelegramBotTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const { secret, botId } = await webhookSecret(this);
-		if (!secretsEqual(this.getHeaderData()[SECRET_HEADER], secret)) {
-			return rejectWebhook(this, 403, 'Invalid or missing secret token');
-		}
+		// What Telegram sends is what create() registered: the remembered digest is the truth.
+		const check = await checkWebhookSecret(this, this.getHeaderData()[SECRET_HEADER], {
+			expected: async () => await webhookSecret(this),
+		});
+		if (!check.ok) return rejectWebhook(this, 403, 'Invalid or missing secret token');
+		const botId =
+			typeof check.facts.botId === 'string' ? check.facts.botId : (await botIdentity(this)).botId;
 		const body = readJsonObjectBody(this);
 		if (!body.ok) return rejectWebhook(this, 400, body.problem);
 		const parsed = updateSchema.safeParse(body.body);

@@ -12,9 +12,11 @@ import {
 import {
 	acknowledgeWebhook,
 	asNodeError,
+	checkWebhookSecret,
+	forgetWebhookSecret,
 	readJsonObjectBody,
 	rejectWebhook,
-	secretsEqual,
+	rememberWebhookSecret,
 	settle,
 } from '../shared';
 import { triggerProperties } from './trigger/description';
@@ -26,6 +28,17 @@ import { TOKEN_PARAMETER, expectedToken } from './trigger/token';
 import { WAZZUP_CREDENTIAL } from './transport';
 
 const CREATION_EVENTS = new Set(['createContact', 'createDeal']);
+
+/**
+ * Manual registration: the user's token is remembered like an automatic one, so a changed token
+ * (saving the workflow activates it again) replaces the record. An invalid token leaves no
+ * record, and webhook() reports it as before.
+ */
+async function rememberManualToken(context: IHookFunctions): Promise<boolean> {
+	const token = await settle(expectedToken(context));
+	rememberWebhookSecret(context, { secret: token.ok ? token.value : '' });
+	return true;
+}
 
 export class WazzupTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -57,14 +70,17 @@ export class WazzupTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				if (this.getNodeParameter('registration', 'automatic') === 'manual') return true;
+				if (this.getNodeParameter('registration', 'automatic') === 'manual')
+					return await rememberManualToken(this);
 				return await checkExists(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				if (this.getNodeParameter('registration', 'automatic') === 'manual') return true;
+				if (this.getNodeParameter('registration', 'automatic') === 'manual')
+					return await rememberManualToken(this);
 				return await create(this);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
+				forgetWebhookSecret(this);
 				if (this.getNodeParameter('registration', 'automatic') === 'manual') return true;
 				return await remove(this);
 			},
@@ -72,12 +88,15 @@ export class WazzupTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const token = await settle(expectedToken(this));
-		if (!token.ok) throw asNodeError(this.getNode(), token.error);
 		const received = this.getQueryData() as IDataObject;
-		if (!secretsEqual(received[TOKEN_PARAMETER], token.value)) {
-			return rejectWebhook(this, 403, 'Invalid or missing token');
-		}
+		// What Wazzup sends is what was registered: the remembered digest is the truth.
+		const check = await settle(
+			checkWebhookSecret(this, received[TOKEN_PARAMETER], {
+				expected: async () => ({ secret: await expectedToken(this) }),
+			}),
+		);
+		if (!check.ok) throw asNodeError(this.getNode(), check.error);
+		if (!check.value.ok) return rejectWebhook(this, 403, 'Invalid or missing token');
 		const body = readJsonObjectBody(this);
 		if (!body.ok) return rejectWebhook(this, 400, body.problem);
 		// Wazzup's check when the address is set (api-reference §3.4): 200, nothing runs.

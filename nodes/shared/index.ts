@@ -11,6 +11,7 @@ export * from './conversation/target';
 export * from './errors/inputError';
 export * from './schema/coerce';
 export * from './webhook/secret';
+export * from './webhook/secretDigest';
 export * from './webhook/respond';
 export * from './webhook/body';
 export * from './webhook/recentDeliveries';

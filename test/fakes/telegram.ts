@@ -364,6 +364,11 @@ export class FakeTelegram extends FakeServer {
 		return this.bot(token).queue.map((entry) => entry.update);
 	}
 
+	/** Whether a long-polling getUpdates is being held for the bot (an update would wake it). */
+	isPolling(token = this.defaultToken): boolean {
+		return this.bot(token).poller !== undefined;
+	}
+
 	/** The webhook registration, as getWebhookInfo would describe it (undefined = none). */
 	webhookOf(token = this.defaultToken): Readonly<Webhook> | undefined {
 		return this.bot(token).webhook;

@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
 
+import { forgetWebhookSecret, rememberWebhookSecret } from '../../shared';
 import {
 	readWebhookConfig,
 	writeWebhookConfig,
@@ -21,22 +22,38 @@ function manual(context: IHookFunctions): boolean {
 	return context.getNodeParameter('registration', 'automatic') === 'manual';
 }
 
+/**
+ * What deliveries must carry, remembered for webhook() (nodes/shared/webhook/secretDigest.ts). In
+ * Manual mode too: saving a changed header value activates the workflow again and replaces it.
+ */
+async function rememberSecret(context: IHookFunctions): Promise<void> {
+	rememberWebhookSecret(context, { secret: (await expectedSecret(context)).value });
+}
+
 function state(context: IHookFunctions): SavedState {
 	return context.getWorkflowStaticData('node') as SavedState;
 }
 
 export async function webhookExists(context: IHookFunctions): Promise<boolean> {
-	if (manual(context)) return true;
+	if (manual(context)) {
+		await rememberSecret(context);
+		return true;
+	}
 	const current = await readWebhookConfig(context);
 	if (current.url !== context.getNodeWebhookUrl('default')) return false;
 	// Same URL, but a secret from another credential or an older setup: register again.
 	const secret = await expectedSecret(context);
 	const sent = current.headers?.[secret.header];
-	return sent === undefined || sent === secret.value;
+	const exists = sent === undefined || sent === secret.value;
+	if (exists) rememberWebhookSecret(context, { secret: secret.value });
+	return exists;
 }
 
 export async function registerWebhook(context: IHookFunctions): Promise<boolean> {
-	if (manual(context)) return true;
+	if (manual(context)) {
+		await rememberSecret(context);
+		return true;
+	}
 	const url = context.getNodeWebhookUrl('default') ?? '';
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const current = await readWebhookConfig(context);
@@ -54,10 +71,12 @@ export async function registerWebhook(context: IHookFunctions): Promise<boolean>
 	}
 	const secret = await expectedSecret(context);
 	await writeWebhookConfig(context, { url, headers: { [secret.header]: secret.value } });
+	rememberWebhookSecret(context, { secret: secret.value });
 	return true;
 }
 
 export async function unregisterWebhook(context: IHookFunctions): Promise<boolean> {
+	forgetWebhookSecret(context);
 	if (manual(context)) return true;
 	const saved = state(context);
 	const previous = saved.previousWebhook;

@@ -12,13 +12,29 @@ export interface ExpectedSecret {
 	value: string;
 }
 
+function manual(context: IHookFunctions | IWebhookFunctions): boolean {
+	return context.getNodeParameter('registration', 'automatic') === 'manual';
+}
+
+/** The header that carries the secret: read from the fields, no credential needed. */
+export function secretHeaderName(context: IHookFunctions | IWebhookFunctions): string {
+	return manual(context)
+		? String(context.getNodeParameter('manualHeaderName', '') || 'X-Webhook-Secret')
+		: SECRET_HEADER;
+}
+
+/** Manual registration with no header value: every delivery is accepted (the user chose so). */
+export function acceptsAnyDelivery(context: IHookFunctions | IWebhookFunctions): boolean {
+	return manual(context) && String(context.getNodeParameter('manualHeaderValue', '') ?? '') === '';
+}
+
 /** Derived from the API key and the workflow/node, so every n8n process computes the same value. */
 export async function expectedSecret(
 	context: IHookFunctions | IWebhookFunctions,
 ): Promise<ExpectedSecret> {
-	if (context.getNodeParameter('registration', 'automatic') === 'manual') {
+	if (manual(context)) {
 		return {
-			header: String(context.getNodeParameter('manualHeaderName', '') || 'X-Webhook-Secret'),
+			header: secretHeaderName(context),
 			value: String(context.getNodeParameter('manualHeaderValue', '') ?? ''),
 		};
 	}

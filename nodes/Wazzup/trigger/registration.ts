@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
 
-import { asNodeError, settle } from '../../shared';
+import { asNodeError, rememberWebhookSecret, settle } from '../../shared';
 import {
 	noSubscriptions,
 	readWebhookSettings,
@@ -19,11 +19,14 @@ interface Remembered extends IDataObject {
 	previousWebhook?: { webhooksUri: string; subscriptions: Subscriptions } | null;
 }
 
-async function ourUrl(context: IHookFunctions): Promise<string> {
-	const base = context.getNodeWebhookUrl('default') ?? '';
+async function ourToken(context: IHookFunctions): Promise<string> {
 	const token = await settle(expectedToken(context));
 	if (!token.ok) throw asNodeError(context.getNode(), token.error);
-	return urlWithToken(base, token.value);
+	return token.value;
+}
+
+async function ourUrl(context: IHookFunctions): Promise<string> {
+	return urlWithToken(context.getNodeWebhookUrl('default') ?? '', await ourToken(context));
 }
 
 function chosenSubscriptions(context: IHookFunctions): Subscriptions {
@@ -41,11 +44,13 @@ function isOurs(current: string, ours: string): boolean {
 
 export async function checkExists(context: IHookFunctions): Promise<boolean> {
 	const current = await readWebhookSettings(context);
-	const ours = await ourUrl(context);
-	return (
-		current.webhooksUri === ours &&
-		sameSubscriptions(current.subscriptions, chosenSubscriptions(context))
-	);
+	const token = await ourToken(context);
+	const exists =
+		current.webhooksUri === urlWithToken(context.getNodeWebhookUrl('default') ?? '', token) &&
+		sameSubscriptions(current.subscriptions, chosenSubscriptions(context));
+	// Wazzup already sends this token: remember it for webhook() (shared/webhook/secretDigest.ts).
+	if (exists) rememberWebhookSecret(context, { secret: token });
+	return exists;
 }
 
 /**
@@ -54,7 +59,8 @@ export async function checkExists(context: IHookFunctions): Promise<boolean> {
  * that deactivation gives it back.
  */
 export async function create(context: IHookFunctions): Promise<boolean> {
-	const ours = await ourUrl(context);
+	const token = await ourToken(context);
+	const ours = urlWithToken(context.getNodeWebhookUrl('default') ?? '', token);
 	if (ours.length > MAX_URI_LENGTH) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -84,6 +90,7 @@ export async function create(context: IHookFunctions): Promise<boolean> {
 		webhooksUri: ours,
 		subscriptions: chosenSubscriptions(context),
 	});
+	rememberWebhookSecret(context, { secret: token });
 	return true;
 }
 

@@ -44,6 +44,21 @@ describe('AI Task Trigger: webhook()', () => {
 		expect(JSON.stringify(response.body)).not.toContain(TOKEN);
 	});
 
+	it('after activation checks the token without reading the credential (issue #15)', async () => {
+		const node = trigger();
+		expect(await node.webhookMethod('create')).toBe(true);
+		expect(JSON.stringify(node.staticData)).not.toContain(TOKEN);
+		const reads = jest.spyOn(node as unknown as { readCredentials(): unknown }, 'readCredentials');
+		const { items } = await deliver(node, buildAiWebhook({ message_id: 7001 }));
+		expect(items).toHaveLength(1);
+		expect(reads).not.toHaveBeenCalled();
+		// A token the record does not know is checked against the credential (a new key's token
+		// would replace it, docs/architecture.md): still 403 when it is simply wrong.
+		const refused = await deliver(node, buildAiWebhook({ message_id: 7002 }), 'x'.repeat(32));
+		expect(refused.response.statusCode).toBe(403);
+		expect(reads).toHaveBeenCalledTimes(1);
+	});
+
 	it('turns an AI reply into one typed item with its conversation', async () => {
 		const body = buildAiWebhook(
 			{ message_id: 901, external_chat_id: 'telegram:123456789:987654321' },

@@ -58,6 +58,26 @@ describe('360dialog Trigger against the fake 360dialog API', () => {
 		expect(await node.webhookMethod('checkExists')).toBe(true);
 	});
 
+	it('after activation checks the secret header without reading the credential (issue #15)', async () => {
+		const staticData = {};
+		const node = trigger({}, staticData);
+		expect(await node.webhookMethod('create')).toBe(true);
+		expect(JSON.stringify(staticData)).not.toContain(SECRET);
+		const reads = jest.spyOn(node as unknown as { readCredentials(): unknown }, 'readCredentials');
+		const production = { mode: 'webhook' as const };
+		const { result } = await node.webhook(
+			{ body: buildTextWebhook('hi'), headers: HEADERS },
+			production,
+		);
+		expect(result.workflowData?.[0]).toHaveLength(1);
+		const forged = await node.webhook(
+			{ body: buildTextWebhook('hi'), headers: { [SECRET_HEADER.toLowerCase()]: 'x'.repeat(32) } },
+			production,
+		);
+		expect(forged.response.statusCode).toBe(403);
+		expect(reads).not.toHaveBeenCalled();
+	});
+
 	it('never replaces another URL without Take Over; with it, puts the old one back on deactivation', async () => {
 		await setForeign();
 		await expect(trigger().webhookMethod('create')).rejects.toThrow(

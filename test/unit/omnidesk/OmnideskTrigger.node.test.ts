@@ -54,6 +54,18 @@ describe('Omnidesk Trigger: webhook()', () => {
 		expect(JSON.stringify(response.body)).not.toContain(TOKEN);
 	});
 
+	it('after activation checks the token without reading the credential (issue #15)', async () => {
+		const node = trigger({ options: { checkLastMessage: false } });
+		expect(await node.webhookMethod('create')).toBe(true);
+		expect(JSON.stringify(node.staticData)).not.toContain(TOKEN);
+		const reads = jest.spyOn(node as unknown as { readCredentials(): unknown }, 'readCredentials');
+		const { result } = await node.webhook({ body: clientMessage(), query: { token: TOKEN } });
+		expect(result.workflowData?.[0]).toHaveLength(1);
+		expect(reads).not.toHaveBeenCalled();
+		const refused = await node.webhook({ body: clientMessage(), query: { token: 'x'.repeat(32) } });
+		expect(refused.response.statusCode).toBe(403);
+	});
+
 	it('turns a client message into the conversation event (plain text from HTML, raw kept)', async () => {
 		const body = clientMessage();
 		const { items, response } = await deliver(body);

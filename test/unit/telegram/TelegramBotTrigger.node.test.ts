@@ -119,6 +119,47 @@ describe('Telegram Bot Trigger (webhook) against the fake Bot API', () => {
 		expect(notAnUpdate.response.statusCode).toBe(400);
 	});
 
+	it('after activation checks deliveries without reading the credential (issue #15)', async () => {
+		const staticData = {};
+		const node = new NodeHarness(new TelegramBotTrigger(), { ...trigger().options, staticData });
+		await node.webhookMethod('create');
+		const secret = telegram.webhookOf()?.secret_token ?? '';
+		expect(JSON.stringify(staticData)).not.toContain(secret);
+		const reads = jest.spyOn(node as unknown as { readCredentials(): unknown }, 'readCredentials');
+		const body = fixture('teloxide-supergroup-command-report-reply');
+		const production = { mode: 'webhook' as const };
+
+		const { result } = await node.webhook(
+			{ body, headers: { 'x-telegram-bot-api-secret-token': secret } },
+			production,
+		);
+		// The bot id in the key comes from what activation remembered.
+		expect(result.workflowData?.[0][0].json).toMatchObject({
+			conversation: { key: `telegram:${BOT_ID}:-1001293752024` },
+		});
+		const forged = await node.webhook(
+			{ body, headers: { 'x-telegram-bot-api-secret-token': 'x'.repeat(32) } },
+			production,
+		);
+		expect(forged.response.statusCode).toBe(403);
+		expect(forged.result.workflowData).toBeUndefined();
+		expect(reads).not.toHaveBeenCalled();
+
+		// Deactivation forgets it; a workflow activated by an older version reads the credential once.
+		await node.webhookMethod('delete');
+		expect(staticData).toEqual({ 'node:Telegram Bot Trigger': {} });
+		reads.mockClear();
+		await node.webhook(
+			{ body, headers: { 'x-telegram-bot-api-secret-token': secret } },
+			production,
+		);
+		await node.webhook(
+			{ body, headers: { 'x-telegram-bot-api-secret-token': secret } },
+			production,
+		);
+		expect(reads).toHaveBeenCalledTimes(1);
+	});
+
 	it('downloads the largest photo into binary when asked', async () => {
 		const update = fixture('filetreck-message-photo-media-group');
 		const sizes = (update.message as { photo: Array<{ file_id: string; file_size: number }> })

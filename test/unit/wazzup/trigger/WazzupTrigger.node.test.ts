@@ -161,6 +161,46 @@ describe('Wazzup Trigger against the fake Wazzup', () => {
 			}
 		});
 
+		it('after activation checks the token without reading the credential (issue #15)', async () => {
+			const node = await activate();
+			const token = new URL(wazzup.webhooks.webhooksUri ?? '').searchParams.get('token') ?? '';
+			expect(JSON.stringify(staticData)).not.toContain(token);
+			const reads = jest.spyOn(
+				node as unknown as { readCredentials(): unknown },
+				'readCredentials',
+			);
+			const body = buildWazzupWebhook({ messages: [buildWazzupMessage()] });
+			const production = { mode: 'webhook' as const };
+			const { result } = await node.webhook({ body, query: { token } }, production);
+			expect(result.workflowData?.[0]).toHaveLength(1);
+			const forged = await node.webhook({ body, query: { token: 'x'.repeat(32) } }, production);
+			expect(forged.response.statusCode).toBe(403);
+			expect(reads).not.toHaveBeenCalled();
+		});
+
+		it('a changed Manual-mode token replaces the remembered one when activated again', async () => {
+			const production = { mode: 'webhook' as const };
+			// A new message each time: the same one twice would be dropped as a redelivery.
+			const body = () => buildWazzupWebhook({ messages: [buildWazzupMessage()] });
+			const first = await activate({ registration: 'manual', urlToken: 'first-token-0123456789' });
+			const before = await first.webhook(
+				{ body: body(), query: { token: 'first-token-0123456789' } },
+				production,
+			);
+			expect(before.result.workflowData?.[0]).toHaveLength(1);
+			const node = await activate({ registration: 'manual', urlToken: 'second-token-0123456789' });
+			const old = await node.webhook(
+				{ body: body(), query: { token: 'first-token-0123456789' } },
+				production,
+			);
+			expect(old.response.statusCode).toBe(403);
+			const { result } = await node.webhook(
+				{ body: body(), query: { token: 'second-token-0123456789' } },
+				production,
+			);
+			expect(result.workflowData?.[0]).toHaveLength(1);
+		});
+
 		it('a Manual-mode token works once pasted with the URL', async () => {
 			const node = trigger({ registration: 'manual', urlToken: 'my-own-token-0123456789' });
 			const { result } = await node.webhook({
