@@ -7,7 +7,13 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { acknowledgeWebhook, readJsonObjectBody, rejectWebhook, secretsEqual } from '../shared';
+import {
+	acceptDelivery,
+	acknowledgeWebhook,
+	readDeliveryBody,
+	rejectWebhook,
+	secretsEqual,
+} from '../shared';
 import { triggerProperties } from './trigger/description';
 import { parseDelivery } from './trigger/parse';
 import { deliveryToItems, readSettings } from './trigger/pipeline';
@@ -60,8 +66,8 @@ export class Dialog360Trigger implements INodeType {
 		const received = receivedHeader(this.getHeaderData(), secret.header);
 		if (secret.value && !secretsEqual(received, secret.value))
 			return rejectWebhook(this, 403, 'Invalid or missing secret header');
-		const body = readJsonObjectBody(this);
-		if (!body.ok) return rejectWebhook(this, 400, body.problem);
+		const body = readDeliveryBody(this, ['json']);
+		if (!body.ok) return rejectWebhook(this, body.status, body.problem);
 		const parsed = parseDelivery(body.body);
 		if (!parsed.ok) return rejectWebhook(this, 400, parsed.problem);
 
@@ -72,6 +78,6 @@ export class Dialog360Trigger implements INodeType {
 			cloud: account.cloud,
 		});
 		if (items.length === 0) return acknowledgeWebhook(this);
-		return { workflowData: [items] };
+		return acceptDelivery(this, [items]);
 	}
 }

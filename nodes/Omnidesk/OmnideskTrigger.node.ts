@@ -12,9 +12,10 @@ import {
 } from 'n8n-workflow';
 
 import {
+	acceptDelivery,
 	acknowledgeWebhook,
 	isDuplicateDelivery,
-	readJsonObjectBody,
+	readDeliveryBody,
 	rejectWebhook,
 	secretsEqual,
 	settle,
@@ -124,8 +125,9 @@ export class OmnideskTrigger implements INodeType {
 			);
 		}
 
-		const read = readJsonObjectBody(this);
-		if (!read.ok) return rejectWebhook(this, 400, read.problem);
+		// A rule's webhook action sends the body the admin wrote: JSON, or a form (flat fields).
+		const read = readDeliveryBody(this, ['json', 'form']);
+		if (!read.ok) return rejectWebhook(this, read.status, read.problem);
 		const parsed = parseRuleBody(read.body);
 		if (!parsed.ok) return rejectWebhook(this, 400, parsed.problem);
 		const delivery = parsed.delivery;
@@ -186,8 +188,8 @@ export class OmnideskTrigger implements INodeType {
 			return acknowledgeWebhook(this, { ok: true, ignored: 'this message was already delivered' });
 		}
 
-		return {
-			workflowData: [[{ json: toConversationEvent({ ...delivery, messageId }, read.body) }]],
-		};
+		return acceptDelivery(this, [
+			[{ json: toConversationEvent({ ...delivery, messageId }, read.body) }],
+		]);
 	}
 }

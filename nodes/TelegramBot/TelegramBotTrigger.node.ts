@@ -10,10 +10,11 @@ import {
 } from 'n8n-workflow';
 
 import {
+	acceptDelivery,
 	acknowledgeWebhook,
 	deriveWebhookToken,
 	describeZodError,
-	readJsonObjectBody,
+	readDeliveryBody,
 	rejectWebhook,
 	secretsEqual,
 	optionsCollection,
@@ -144,8 +145,8 @@ export class TelegramBotTrigger implements INodeType {
 		if (!secretsEqual(this.getHeaderData()[SECRET_HEADER], secret)) {
 			return rejectWebhook(this, 403, 'Invalid or missing secret token');
 		}
-		const body = readJsonObjectBody(this);
-		if (!body.ok) return rejectWebhook(this, 400, body.problem);
+		const body = readDeliveryBody(this, ['json']);
+		if (!body.ok) return rejectWebhook(this, body.status, body.problem);
 		const parsed = updateSchema.safeParse(body.body);
 		if (!parsed.success)
 			return rejectWebhook(this, 400, `Not a Telegram update: ${describeZodError(parsed.error)}`);
@@ -162,6 +163,6 @@ export class TelegramBotTrigger implements INodeType {
 			return acknowledgeWebhook(this, { ok: true, ignored: 'update could not be read' });
 		}
 		if (!item) return acknowledgeWebhook(this);
-		return { workflowData: [[item]] };
+		return acceptDelivery(this, [[item]]);
 	}
 }

@@ -10,9 +10,10 @@ import {
 } from 'n8n-workflow';
 
 import {
+	acceptDelivery,
 	acknowledgeWebhook,
 	asNodeError,
-	readJsonObjectBody,
+	readDeliveryBody,
 	rejectWebhook,
 	secretsEqual,
 	settle,
@@ -78,8 +79,8 @@ export class WazzupTrigger implements INodeType {
 		if (!secretsEqual(received[TOKEN_PARAMETER], token.value)) {
 			return rejectWebhook(this, 403, 'Invalid or missing token');
 		}
-		const body = readJsonObjectBody(this);
-		if (!body.ok) return rejectWebhook(this, 400, body.problem);
+		const body = readDeliveryBody(this, ['json']);
+		if (!body.ok) return rejectWebhook(this, body.status, body.problem);
 		// Wazzup's check when the address is set (api-reference §3.4): 200, nothing runs.
 		if (body.body.test === true && Object.keys(body.body).length === 1) {
 			return acknowledgeWebhook(this);
@@ -107,11 +108,9 @@ export class WazzupTrigger implements INodeType {
 		const waitsForResult =
 			options.creationResponse === 'lastNode' &&
 			items.some((item) => CREATION_EVENTS.has(String(item.event)));
-		if (options.creationResponse === 'lastNode' && !waitsForResult) {
-			// The webhook waits for the workflow in this mode; a message delivery is answered now.
-			acknowledgeWebhook(this);
-			return { noWebhookResponse: true, workflowData: [output] };
-		}
-		return { workflowData: [output] };
+		// A creation request in "Answer With the Workflow Result" mode: n8n answers with the last
+		// node's first item (the created contact or deal). Everything else is answered now.
+		if (waitsForResult) return { workflowData: [output] };
+		return acceptDelivery(this, [output]);
 	}
 }

@@ -13,6 +13,7 @@ export * from './schema/coerce';
 export * from './webhook/secret';
 export * from './webhook/respond';
 export * from './webhook/body';
+export * from './webhook/contentType';
 export * from './webhook/recentDeliveries';
 export * from './webhook/urlToken';
 export * from './text/split';
