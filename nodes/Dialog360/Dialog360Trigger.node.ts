@@ -10,6 +10,7 @@ import {
 import {
 	acceptDelivery,
 	acknowledgeWebhook,
+	buildDeliveryItems,
 	readDeliveryBody,
 	rejectWebhook,
 	secretsEqual,
@@ -72,12 +73,18 @@ export class Dialog360Trigger implements INodeType {
 		if (!parsed.ok) return rejectWebhook(this, 400, parsed.problem);
 
 		const account = await dialog360Account(this);
-		const items = await deliveryToItems(this, parsed.entries, {
-			...readSettings(this),
-			scope: `${this.getWorkflow().id ?? ''}:${this.getNode().id}`,
-			cloud: account.cloud,
-		});
-		if (items.length === 0) return acknowledgeWebhook(this);
+		const built = await buildDeliveryItems(
+			async () =>
+				await deliveryToItems(this, parsed.entries, {
+					...readSettings(this),
+					scope: `${this.getWorkflow().id ?? ''}:${this.getNode().id}`,
+					cloud: account.cloud,
+				}),
+		);
+		if (!built.ok) return rejectWebhook(this, 400, built.problem);
+		const items = built.items;
+		if (items.length === 0)
+			return acknowledgeWebhook(this, { ok: true, ignored: 'no selected event in this delivery' });
 		return acceptDelivery(this, [items]);
 	}
 }

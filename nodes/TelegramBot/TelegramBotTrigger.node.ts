@@ -162,7 +162,11 @@ export class TelegramBotTrigger implements INodeType {
 			);
 			return acknowledgeWebhook(this, { ok: true, ignored: 'update could not be read' });
 		}
-		if (!item) return acknowledgeWebhook(this);
+		if (!item)
+			return acknowledgeWebhook(this, {
+				ok: true,
+				ignored: 'not a selected event, or filtered out',
+			});
 		return acceptDelivery(this, [[item]]);
 	}
 }

@@ -13,6 +13,7 @@ import {
 	acceptDelivery,
 	acknowledgeWebhook,
 	asNodeError,
+	buildDeliveryItems,
 	readDeliveryBody,
 	rejectWebhook,
 	secretsEqual,
@@ -83,20 +84,25 @@ export class WazzupTrigger implements INodeType {
 		if (!body.ok) return rejectWebhook(this, body.status, body.problem);
 		// Wazzup's check when the address is set (api-reference §3.4): 200, nothing runs.
 		if (body.body.test === true && Object.keys(body.body).length === 1) {
-			return acknowledgeWebhook(this);
+			return acknowledgeWebhook(this, { ok: true, ignored: 'Wazzup test delivery' });
 		}
 		const parsed = parseDelivery(body.body);
 		if (!parsed.ok) return rejectWebhook(this, 400, parsed.problem);
 
-		const items = deliveryItems(parsed.delivery, {
-			events: this.getNodeParameter('events', []) as string[],
-			channelIds: String(this.getNodeParameter('channelIds', '') ?? '')
-				.split(',')
-				.map((id) => id.trim())
-				.filter(Boolean),
-			scope: `${this.getWorkflow().id ?? ''}:${this.getNode().id}`,
-		});
-		if (items.length === 0) return acknowledgeWebhook(this);
+		const built = await buildDeliveryItems(() =>
+			deliveryItems(parsed.delivery, {
+				events: this.getNodeParameter('events', []) as string[],
+				channelIds: String(this.getNodeParameter('channelIds', '') ?? '')
+					.split(',')
+					.map((id) => id.trim())
+					.filter(Boolean),
+				scope: `${this.getWorkflow().id ?? ''}:${this.getNode().id}`,
+			}),
+		);
+		if (!built.ok) return rejectWebhook(this, 400, built.problem);
+		const items = built.items;
+		if (items.length === 0)
+			return acknowledgeWebhook(this, { ok: true, ignored: 'no selected event in this delivery' });
 
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const output: INodeExecutionData[] = [];
