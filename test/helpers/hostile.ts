@@ -57,6 +57,7 @@ export const HOSTILE_CONSTANTS: Json[] = [
 	[null],
 	'\u0000\u202e\ud83d',
 	'x'.repeat(300),
+	'x'.repeat(1_000_000),
 	nested(3),
 	...PROTOTYPE_KEYS.map((key) => ownKey(key, { polluted: true })),
 ];
@@ -65,7 +66,8 @@ export const HOSTILE_CONSTANTS: Json[] = [
 export const hostileValue: fc.Arbitrary<Json> = fc.oneof(
 	fc.constantFrom(...HOSTILE_CONSTANTS),
 	fc.constantFrom(...PROTOTYPE_KEYS).map((key) => ownKey(key, { polluted: true })),
-	fc.integer({ min: 1, max: 20_000 }).map((length) => 'x'.repeat(length * 50)),
+	// Up to 100 KB: big enough to matter, small enough for hundreds of deliveries through n8n.
+	fc.integer({ min: 1, max: 2_000 }).map((length) => 'x'.repeat(length * 50)),
 	fc.integer({ min: 2, max: 6 }).map((depth) => nested(depth)),
 	fc.string({ maxLength: 40 }),
 	fc.integer(),
@@ -148,6 +150,7 @@ export const FOREIGN_CONTENT_TYPES = [
 	'application/octet-stream',
 	'application/json; charset=utf-16le',
 	'application/json; charset=iso-8859-1',
+	'application/json; charset=latin1',
 	'application/xml',
 	'text/json',
 	'application/vnd.api+json',
