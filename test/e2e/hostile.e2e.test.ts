@@ -25,13 +25,21 @@ import {
 	type SecretCase,
 } from '../helpers/hostile-triggers';
 import { PACKAGE_NAME } from '../helpers/node-harness';
-import { N8nInstance, nodeOutput, type CredentialFixture, type WorkflowJson } from './harness';
+import {
+	N8nInstance,
+	n8nMajor,
+	nodeOutput,
+	type CredentialFixture,
+	type WorkflowJson,
+} from './harness';
 import { httpRequest } from './harness/http';
 
 const SEED = 15;
-const HOSTILE_JSON = 160;
-const FOREIGN = 40;
-const FORGED = 40;
+/** Hostile JSON bodies the parser refuses (400), and ones it takes (they may start runs). */
+const REFUSED_JSON = 110;
+const TAKEN_JSON = 15;
+const FOREIGN = 35;
+const FORGED = 35;
 const BROKEN = 10;
 const VALID = 5;
 
@@ -160,6 +168,8 @@ const encoded = (body: Json, contentType: string | undefined) =>
  * without parts (400 on 2.x), XML that is not XML, a charset Node does not know (422).
  */
 function n8nOwnRefusals(contentType: string | undefined): number[] {
+	// n8n 1.123 never answers XML it cannot parse (its parser's promise never settles), so XML
+	// is sent to 2.x only; the unit suites check our 415 for it on every version.
 	if (contentType?.startsWith('multipart/')) return [400];
 	if (contentType === 'application/xml' || contentType?.includes('iso-8859-1')) return [422];
 	return [];
@@ -169,11 +179,16 @@ function n8nOwnRefusals(contentType: string | undefined): number[] {
 function deliveriesFor(trigger: HostileTrigger): Delivery[] {
 	const acceptsForm = trigger.accepted.includes('form');
 	const sample = trigger.valid(100);
-	const hostile = sampleOf(
+	// Runs are what costs time in n8n: most hostile bodies are ones the parser refuses.
+	const generated = sampleOf(
 		fc.tuple(hostileBodies(sample), fc.constantFrom(...JSON_CONTENT_TYPES)),
-		HOSTILE_JSON,
+		4 * REFUSED_JSON,
 		SEED,
-	).map(
+	);
+	const hostile = [
+		...generated.filter(([body]) => !trigger.parses(body)).slice(0, REFUSED_JSON),
+		...generated.filter(([body]) => trigger.parses(body)).slice(0, TAKEN_JSON),
+	].map(
 		([body, contentType]): Delivery => ({
 			label: 'hostile JSON',
 			body: text(body),
@@ -182,7 +197,10 @@ function deliveriesFor(trigger: HostileTrigger): Delivery[] {
 			expected: [trigger.parses(body) ? 200 : 400],
 		}),
 	);
-	const foreignTypes = [...FOREIGN_CONTENT_TYPES, ...(acceptsForm ? [] : [FORM_CONTENT_TYPE])];
+	const foreignTypes = [
+		...FOREIGN_CONTENT_TYPES,
+		...(acceptsForm ? [] : [FORM_CONTENT_TYPE]),
+	].filter((type) => !(n8nMajor() === 1 && type === 'application/xml'));
 	const foreign = sampleOf(
 		fc.tuple(
 			fc.constantFrom(...foreignTypes),
@@ -289,6 +307,14 @@ describe('hostile input at every webhook trigger, in a real n8n', () => {
 						url: url.toString(),
 						headers,
 						body: delivery.body,
+						timeoutMs: 15_000,
+					}).catch((error: Error) => {
+						// No answer at all: as bad as a 5xx; say which delivery it was and go on.
+						const body = String(delivery.body).slice(0, 300);
+						wrong.push(
+							`${trigger.label} #${index} ${delivery.label}: ${error.message} for ${body}`,
+						);
+						return { status: 599, body: undefined, text: '' };
 					});
 					list.push({ status: response.status, body: response.body });
 					if (!delivery.expected.includes(response.status)) {
@@ -313,7 +339,9 @@ describe('hostile input at every webhook trigger, in a real n8n', () => {
 		// Every answer was 2xx or 4xx; a 200 either started a run ({"ok":true}) or said why not.
 		const all = [...answers.values()].flat();
 		expect(all.filter(({ status }) => status >= 500)).toEqual([]);
-		expect(all.length).toBe(PLACED.length * (HOSTILE_JSON + FOREIGN + FORGED + BROKEN + VALID));
+		expect(all.length).toBe(
+			PLACED.length * (REFUSED_JSON + TAKEN_JSON + FOREIGN + FORGED + BROKEN + VALID),
+		);
 
 		await n8n.waitUntilIdle(60_000);
 		for (const placed of PLACED) {
