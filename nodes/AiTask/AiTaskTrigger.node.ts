@@ -12,11 +12,12 @@ import {
 } from 'n8n-workflow';
 
 import {
+	acceptDelivery,
 	acknowledgeWebhook,
 	checkWebhookSecret,
 	forgetWebhookSecret,
 	isDuplicateDelivery,
-	readJsonObjectBody,
+	readDeliveryBody,
 	rejectWebhook,
 	rememberWebhookSecret,
 	webhookUrlOptions,
@@ -148,8 +149,8 @@ export class AiTaskTrigger implements INodeType {
 			);
 		}
 
-		const read = readJsonObjectBody(this);
-		if (!read.ok) return rejectWebhook(this, 400, read.problem);
+		const read = readDeliveryBody(this, ['json']);
+		if (!read.ok) return rejectWebhook(this, read.status, read.problem);
 		const parsed = parseSelartiWebhook(read.body);
 		if (!parsed.ok) return rejectWebhook(this, 400, parsed.problem);
 		const body = parsed.body;
@@ -173,10 +174,10 @@ export class AiTaskTrigger implements INodeType {
 			{ json: eventItem(event, body) },
 		]);
 		if (this.getNodeParameter('separateOutputs', false) !== true) {
-			return { workflowData: [items.map(([, item]) => item)] };
+			return acceptDelivery(this, [items.map(([, item]) => item)]);
 		}
 		const outputs: INodeExecutionData[][] = AI_TASK_EVENTS.map(() => []);
 		for (const [event, item] of items) outputs[outputIndexOf(event)].push(item);
-		return { workflowData: outputs };
+		return acceptDelivery(this, outputs);
 	}
 }

@@ -8,9 +8,11 @@ import {
 } from 'n8n-workflow';
 
 import {
+	acceptDelivery,
 	acknowledgeWebhook,
+	buildDeliveryItems,
 	checkWebhookSecret,
-	readJsonObjectBody,
+	readDeliveryBody,
 	rejectWebhook,
 } from '../shared';
 import { triggerProperties } from './trigger/description';
@@ -74,20 +76,26 @@ export class Dialog360Trigger implements INodeType {
 			});
 			if (!check.ok) return rejectWebhook(this, 403, 'Invalid or missing secret header');
 		}
-		const body = readJsonObjectBody(this);
-		if (!body.ok) return rejectWebhook(this, 400, body.problem);
+		const body = readDeliveryBody(this, ['json']);
+		if (!body.ok) return rejectWebhook(this, body.status, body.problem);
 		const parsed = parseDelivery(body.body);
 		if (!parsed.ok) return rejectWebhook(this, 400, parsed.problem);
 
 		const settings = readSettings(this);
 		// The credential is read only to download files (it says which API serves them).
 		const cloud = settings.downloadFiles ? (await dialog360Account(this)).cloud : false;
-		const items = await deliveryToItems(this, parsed.entries, {
-			...settings,
-			scope: `${this.getWorkflow().id ?? ''}:${this.getNode().id}`,
-			cloud,
-		});
-		if (items.length === 0) return acknowledgeWebhook(this);
-		return { workflowData: [items] };
+		const built = await buildDeliveryItems(
+			async () =>
+				await deliveryToItems(this, parsed.entries, {
+					...settings,
+					scope: `${this.getWorkflow().id ?? ''}:${this.getNode().id}`,
+					cloud,
+				}),
+		);
+		if (!built.ok) return rejectWebhook(this, 400, built.problem);
+		const items = built.items;
+		if (items.length === 0)
+			return acknowledgeWebhook(this, { ok: true, ignored: 'no selected event in this delivery' });
+		return acceptDelivery(this, [items]);
 	}
 }

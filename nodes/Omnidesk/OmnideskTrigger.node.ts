@@ -12,11 +12,12 @@ import {
 } from 'n8n-workflow';
 
 import {
+	acceptDelivery,
 	acknowledgeWebhook,
 	checkWebhookSecret,
 	forgetWebhookSecret,
 	isDuplicateDelivery,
-	readJsonObjectBody,
+	readDeliveryBody,
 	rejectWebhook,
 	rememberWebhookSecret,
 	settle,
@@ -141,8 +142,9 @@ export class OmnideskTrigger implements INodeType {
 			);
 		}
 
-		const read = readJsonObjectBody(this);
-		if (!read.ok) return rejectWebhook(this, 400, read.problem);
+		// A rule's webhook action sends the body the admin wrote: JSON, or a form (flat fields).
+		const read = readDeliveryBody(this, ['json', 'form']);
+		if (!read.ok) return rejectWebhook(this, read.status, read.problem);
 		const parsed = parseRuleBody(read.body);
 		if (!parsed.ok) return rejectWebhook(this, 400, parsed.problem);
 		const delivery = parsed.delivery;
@@ -203,8 +205,8 @@ export class OmnideskTrigger implements INodeType {
 			return acknowledgeWebhook(this, { ok: true, ignored: 'this message was already delivered' });
 		}
 
-		return {
-			workflowData: [[{ json: toConversationEvent({ ...delivery, messageId }, read.body) }]],
-		};
+		return acceptDelivery(this, [
+			[{ json: toConversationEvent({ ...delivery, messageId }, read.body) }],
+		]);
 	}
 }

@@ -10,12 +10,13 @@ import {
 } from 'n8n-workflow';
 
 import {
+	acceptDelivery,
 	acknowledgeWebhook,
 	checkWebhookSecret,
 	forgetWebhookSecret,
 	deriveWebhookToken,
 	describeZodError,
-	readJsonObjectBody,
+	readDeliveryBody,
 	rejectWebhook,
 	rememberWebhookSecret,
 	optionsCollection,
@@ -158,8 +159,8 @@ export class TelegramBotTrigger implements INodeType {
 		if (!check.ok) return rejectWebhook(this, 403, 'Invalid or missing secret token');
 		const botId =
 			typeof check.facts.botId === 'string' ? check.facts.botId : (await botIdentity(this)).botId;
-		const body = readJsonObjectBody(this);
-		if (!body.ok) return rejectWebhook(this, 400, body.problem);
+		const body = readDeliveryBody(this, ['json']);
+		if (!body.ok) return rejectWebhook(this, body.status, body.problem);
 		const parsed = updateSchema.safeParse(body.body);
 		if (!parsed.success)
 			return rejectWebhook(this, 400, `Not a Telegram update: ${describeZodError(parsed.error)}`);
@@ -175,7 +176,11 @@ export class TelegramBotTrigger implements INodeType {
 			);
 			return acknowledgeWebhook(this, { ok: true, ignored: 'update could not be read' });
 		}
-		if (!item) return acknowledgeWebhook(this);
-		return { workflowData: [[item]] };
+		if (!item)
+			return acknowledgeWebhook(this, {
+				ok: true,
+				ignored: 'not a selected event, or filtered out',
+			});
+		return acceptDelivery(this, [[item]]);
 	}
 }

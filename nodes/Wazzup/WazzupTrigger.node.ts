@@ -10,11 +10,13 @@ import {
 } from 'n8n-workflow';
 
 import {
+	acceptDelivery,
 	acknowledgeWebhook,
 	asNodeError,
+	buildDeliveryItems,
 	checkWebhookSecret,
 	forgetWebhookSecret,
-	readJsonObjectBody,
+	readDeliveryBody,
 	rejectWebhook,
 	rememberWebhookSecret,
 	settle,
@@ -97,24 +99,29 @@ export class WazzupTrigger implements INodeType {
 		);
 		if (!check.ok) throw asNodeError(this.getNode(), check.error);
 		if (!check.value.ok) return rejectWebhook(this, 403, 'Invalid or missing token');
-		const body = readJsonObjectBody(this);
-		if (!body.ok) return rejectWebhook(this, 400, body.problem);
+		const body = readDeliveryBody(this, ['json']);
+		if (!body.ok) return rejectWebhook(this, body.status, body.problem);
 		// Wazzup's check when the address is set (api-reference §3.4): 200, nothing runs.
 		if (body.body.test === true && Object.keys(body.body).length === 1) {
-			return acknowledgeWebhook(this);
+			return acknowledgeWebhook(this, { ok: true, ignored: 'Wazzup test delivery' });
 		}
 		const parsed = parseDelivery(body.body);
 		if (!parsed.ok) return rejectWebhook(this, 400, parsed.problem);
 
-		const items = deliveryItems(parsed.delivery, {
-			events: this.getNodeParameter('events', []) as string[],
-			channelIds: String(this.getNodeParameter('channelIds', '') ?? '')
-				.split(',')
-				.map((id) => id.trim())
-				.filter(Boolean),
-			scope: `${this.getWorkflow().id ?? ''}:${this.getNode().id}`,
-		});
-		if (items.length === 0) return acknowledgeWebhook(this);
+		const built = await buildDeliveryItems(() =>
+			deliveryItems(parsed.delivery, {
+				events: this.getNodeParameter('events', []) as string[],
+				channelIds: String(this.getNodeParameter('channelIds', '') ?? '')
+					.split(',')
+					.map((id) => id.trim())
+					.filter(Boolean),
+				scope: `${this.getWorkflow().id ?? ''}:${this.getNode().id}`,
+			}),
+		);
+		if (!built.ok) return rejectWebhook(this, 400, built.problem);
+		const items = built.items;
+		if (items.length === 0)
+			return acknowledgeWebhook(this, { ok: true, ignored: 'no selected event in this delivery' });
 
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const output: INodeExecutionData[] = [];
@@ -126,11 +133,9 @@ export class WazzupTrigger implements INodeType {
 		const waitsForResult =
 			options.creationResponse === 'lastNode' &&
 			items.some((item) => CREATION_EVENTS.has(String(item.event)));
-		if (options.creationResponse === 'lastNode' && !waitsForResult) {
-			// The webhook waits for the workflow in this mode; a message delivery is answered now.
-			acknowledgeWebhook(this);
-			return { noWebhookResponse: true, workflowData: [output] };
-		}
-		return { workflowData: [output] };
+		// A creation request in "Answer With the Workflow Result" mode: n8n answers with the last
+		// node's first item (the created contact or deal). Everything else is answered now.
+		if (waitsForResult) return { workflowData: [output] };
+		return acceptDelivery(this, [output]);
 	}
 }

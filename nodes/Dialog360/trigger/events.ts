@@ -3,6 +3,7 @@ import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 import {
 	buildConversationKey,
 	compact,
+	isoDate,
 	type Attachment,
 	type ConversationEvent,
 	type ConversationInfo,
@@ -187,9 +188,7 @@ function errorsOf(errors: InboundError[] | null | undefined): IDataObject[] {
 
 function secondsToIso(timestamp: string | undefined): string | undefined {
 	const seconds = Number(timestamp);
-	return Number.isFinite(seconds) && seconds > 0
-		? new Date(seconds * 1000).toISOString()
-		: undefined;
+	return seconds > 0 ? isoDate(seconds * 1000) : undefined;
 }
 
 /** One message, status or error of a delivery as the shared conversation event. */

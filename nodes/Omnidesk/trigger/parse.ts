@@ -184,8 +184,11 @@ export function parseRuleBody(raw: unknown): ParseResult {
 			problem: `case_id arrived as the unfilled placeholder ${rawCaseId}: check the placeholder in the Omnidesk rule.`,
 		};
 	}
-	if (!/^\d+$/.test(rawCaseId))
-		return { ok: false, problem: `case_id "${rawCaseId}" is not a case ID (digits only).` };
+	// Omnidesk's case ids are numbers; 20 digits keep the conversation key far below its limit.
+	if (!/^\d{1,20}$/.test(rawCaseId)) {
+		const shown = rawCaseId.length > 40 ? `${rawCaseId.slice(0, 40)}…` : rawCaseId;
+		return { ok: false, problem: `case_id "${shown}" is not a case ID (1 to 20 digits).` };
+	}
 
 	const lastMessage =
 		text(body.message?.text) ?? text(body.last_message) ?? text(body.message?.html);

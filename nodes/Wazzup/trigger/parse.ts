@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { flexibleBoolean, optionalId, optionalText } from '../../shared';
+import { flexibleBoolean, isoDate, optionalId, optionalText } from '../../shared';
 
 /**
  * Wazzup delivery bodies (api-reference §3.4). Wazzup's own examples are not always valid JSON
@@ -125,7 +125,7 @@ export function parseDelivery(
 export function isoDateTime(value: unknown): string | undefined {
 	if (typeof value === 'number' && Number.isFinite(value)) {
 		// Seconds or milliseconds since 1970.
-		return new Date(value < 1e12 ? value * 1000 : value).toISOString();
+		return isoDate(value < 1e12 ? value * 1000 : value);
 	}
 	if (typeof value !== 'string' || value.trim() === '') return undefined;
 	const text = value.trim();

@@ -1,6 +1,13 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
+import { contentTypeProblem, parseContentType, type AcceptedBody } from './contentType';
+
 export type BodyResult = { ok: true; body: IDataObject } | { ok: false; problem: string };
+
+/** A delivery's body, or the answer to refuse it with: 415 for its Content-Type, 400 for its body. */
+export type DeliveryBody =
+	| { ok: true; body: IDataObject }
+	| { ok: false; status: 400 | 415; problem: string };
 
 /** Far deeper than any provider's delivery (they nest a handful of levels). */
 export const MAX_BODY_DEPTH = 64;
@@ -25,6 +32,32 @@ export function readJsonObjectBody(context: IWebhookFunctions): BodyResult {
 		};
 	}
 	return result;
+}
+
+/**
+ * Every trigger's one way to read a delivery: the Content-Type first (only what the provider
+ * sends, `accepted`), then the body as an object. Call it after the secret check.
+ */
+export function readDeliveryBody(
+	context: IWebhookFunctions,
+	accepted: readonly AcceptedBody[] = ['json'],
+): DeliveryBody {
+	const header = context.getHeaderData()['content-type'];
+	const refused = contentTypeProblem(header, accepted);
+	if (refused !== undefined) return { ok: false, status: 415, problem: refused };
+	const isForm = parseContentType(String(header)).mediaType === 'application/x-www-form-urlencoded';
+	const read = isForm ? readFormBody(context) : readJsonObjectBody(context);
+	return read.ok ? read : { ok: false, status: 400, problem: read.problem };
+}
+
+/** n8n parses a form body into an object of strings (and string arrays for repeated keys). */
+function readFormBody(context: IWebhookFunctions): BodyResult {
+	const body: unknown = context.getBodyData();
+	if (!isPlainObject(body) || Object.keys(body).length === 0) {
+		return { ok: false, problem: 'The request body is empty; a form with fields was expected.' };
+	}
+	// n8n's form parser makes objects without a prototype; the rest of the code expects plain ones.
+	return { ok: true, body: Object.fromEntries(Object.entries(body)) as IDataObject };
 }
 
 /**

@@ -1,4 +1,9 @@
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 /**
  * Answers the HTTP request ourselves and starts no execution: for a wrong secret (403) or a body
@@ -22,4 +27,22 @@ export function acknowledgeWebhook(
 	const response = context.getResponseObject();
 	response.status(200).json(body);
 	return { noWebhookResponse: true };
+}
+
+/** What every accepted delivery is answered, unless its provider needs something else. */
+export const ACCEPTED_ANSWER: IDataObject = { ok: true };
+
+/**
+ * Starts a run with `workflowData` and answers the delivery ourselves, at once. Left to n8n, a
+ * trigger with `responseMode: onReceived` answers the literal text `firstEntryJson` (its default
+ * response data), which is no provider's format.
+ */
+export function acceptDelivery(
+	context: IWebhookFunctions,
+	workflowData: INodeExecutionData[][],
+	answer: IDataObject = ACCEPTED_ANSWER,
+): IWebhookResponseData {
+	const response = context.getResponseObject();
+	response.status(200).json(answer);
+	return { noWebhookResponse: true, workflowData };
 }

@@ -51,7 +51,7 @@ describe('FakeOmnidesk', () => {
 	beforeAll(async () => {
 		await desk.start();
 		await receiver.start();
-		receiver.route('POST', '/webhook/:id', () => ({ json: { message: 'Workflow was started' } }));
+		receiver.route('POST', '/webhook/:id', () => ({ json: { ok: true } }));
 	});
 	afterAll(async () => {
 		await desk.stop();

@@ -12,7 +12,7 @@ describe('FakeSelarti', () => {
 	beforeAll(async () => {
 		await selarti.start();
 		await receiver.start();
-		receiver.route('POST', '/webhook/:id', () => ({ json: { message: 'Workflow was started' } }));
+		receiver.route('POST', '/webhook/:id', () => ({ json: { ok: true } }));
 	});
 	afterAll(async () => {
 		await selarti.stop();

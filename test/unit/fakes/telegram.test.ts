@@ -25,7 +25,7 @@ describe('FakeTelegram', () => {
 	beforeAll(async () => {
 		await telegram.start();
 		await n8n.start();
-		n8n.route('POST', '/webhook/tg', () => ({ json: { message: 'Workflow was started' } }));
+		n8n.route('POST', '/webhook/tg', () => ({ json: { ok: true } }));
 	});
 	afterAll(async () => {
 		await telegram.stop();

@@ -54,8 +54,14 @@ export class WebhookStandIn {
 			query: Object.fromEntries(url.searchParams),
 		});
 		if (result.workflowData) this.runs.push(result.workflowData[0]);
-		const status = result.noWebhookResponse ? response.statusCode : 200;
-		res.writeHead(status, { 'content-type': 'application/json' });
-		res.end(JSON.stringify(response.body ?? { message: 'Workflow was started' }));
+		if (!result.noWebhookResponse) {
+			// What n8n answers when the node leaves the answer to it (onReceived, default response
+			// data): the literal text, not JSON. In lastNode mode it would be the workflow's result.
+			res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+			res.end('firstEntryJson');
+			return;
+		}
+		res.writeHead(response.statusCode, { 'content-type': 'application/json' });
+		res.end(JSON.stringify(response.body));
 	}
 }
