@@ -1,6 +1,9 @@
 import {
 	NodeConnectionTypes,
 	type IDataObject,
+	type IDeferredPromise,
+	type INodeExecutionData,
+	type IRun,
 	type INodeType,
 	type INodeTypeDescription,
 	type ITriggerFunctions,
@@ -17,6 +20,29 @@ import { TELEGRAM_CREDENTIAL, botIdentity } from './transport';
 
 /** How long deactivation waits for the loop to wind down after aborting its call. */
 const STOP_GRACE_MS = 2_000;
+
+/**
+ * The longest one batch waits for earlier runs of a chat to finish before starting the rest
+ * (README: order per chat). Meanwhile the bot asks Telegram for nothing new, so this bounds how
+ * long one stuck run can delay every chat.
+ */
+const MAX_RUN_WAIT_MS = 30_000;
+
+/**
+ * Starts a run and returns when it finished: n8n resolves the donePromise of emit() once the
+ * execution is over (1.x and 2.x alike; n8n's own queue triggers wait on it the same way).
+ */
+function emitAndWatch(context: ITriggerFunctions, items: INodeExecutionData[]): Promise<unknown> {
+	let resolve!: IDeferredPromise<IRun>['resolve'];
+	let reject!: IDeferredPromise<IRun>['reject'];
+	const promise = new Promise<IRun>((onDone, onError) => {
+		resolve = onDone;
+		reject = onError;
+	});
+	const done: IDeferredPromise<IRun> = { promise, resolve, reject };
+	context.emit([items], undefined, done);
+	return promise;
+}
 
 function clamp(value: unknown, min: number, max: number, fallback: number): number {
 	const n = Number(value);
@@ -85,11 +111,22 @@ export class TelegramBotPollingTrigger implements INodeType {
 		}
 
 		const manual = this.getMode() === 'manual';
-		const staticData = this.getWorkflowStaticData('node') as { offset?: number };
+		const staticData = this.getWorkflowStaticData('node') as {
+			offset?: number;
+			unstarted?: number[];
+		};
 		const offsets: OffsetStore = {
 			get: () => (typeof staticData.offset === 'number' ? staticData.offset : undefined),
 			set: (offset) => {
 				staticData.offset = offset;
+			},
+			getUnstarted: () =>
+				Array.isArray(staticData.unstarted)
+					? staticData.unstarted.filter((id) => Number.isSafeInteger(id))
+					: [],
+			setUnstarted: (ids) => {
+				if (ids.length) staticData.unstarted = ids;
+				else delete staticData.unstarted;
 			},
 		};
 		const abort = new AbortController();
@@ -104,9 +141,14 @@ export class TelegramBotPollingTrigger implements INodeType {
 				limit: clamp(options.batchSize, 1, 100, 100),
 				signal: abort.signal,
 				offsets,
-				// The editor's test run takes one batch as one run; a live workflow runs each update on its own.
-				emit: (items) =>
-					stopAfterFirstItems ? this.emit([items]) : items.forEach((item) => this.emit([[item]])),
+				// The editor's test run takes one batch as one run; a live workflow runs each update on
+				// its own, and waits for it to finish before the same chat's next one (ChatOrder).
+				startRun: async (items) => {
+					if (!stopAfterFirstItems) return await emitAndWatch(this, items);
+					this.emit([items]);
+					return undefined;
+				},
+				maxRunWaitMs: MAX_RUN_WAIT_MS,
 				fail: (error) => this.emitError(error),
 				stopAfterFirstItems,
 			});

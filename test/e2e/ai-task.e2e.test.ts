@@ -311,6 +311,29 @@ describe('AI Task in a real n8n', () => {
 		expect(JSON.stringify(execution.runData)).not.toContain(API_KEY);
 	});
 
+	it('keeps ids sent as JSON numbers beyond 2^53 exact: n8n rounds them, the raw body keeps the digits', async () => {
+		// Rounded, both are 12345678901234567168: the second would be dropped as a repeat.
+		const ids = ['12345678901234567890', '12345678901234567891'];
+		const before = (await n8n.executions(triggerWorkflow.id)).length;
+		for (const id of ids) {
+			const body = JSON.stringify(
+				buildAiWebhook({ message_id: 'BIG' as unknown as number, thread_id: 'BIG' }),
+			).replace(/"BIG"/g, id);
+			const response = await n8n.post(
+				TRIGGER_PATH,
+				body,
+				{ 'content-type': 'application/json' },
+				{ token },
+			);
+			expect(response.status).toBe(200);
+		}
+		const runs = (await n8n.waitForExecutions(triggerWorkflow.id, before + 2)).slice(before);
+		expect(runs.map((run) => nodeOutput(run, 'Reply')[0].json)).toEqual([
+			expect.objectContaining({ message_id: ids[0], thread_id: ids[0] }),
+			expect.objectContaining({ message_id: ids[1], thread_id: ids[1] }),
+		]);
+	});
+
 	it('keeps the API key, session tokens and the trigger token out of everything n8n stores', async () => {
 		const secrets: Record<string, string> = { 'API key': API_KEY, 'trigger URL token': token };
 		selarti.issuedTokens.forEach((issued, i) => (secrets[`session token ${i + 1}`] = issued));

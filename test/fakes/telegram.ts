@@ -346,7 +346,22 @@ export class FakeTelegram extends FakeServer {
 	 * getUpdates. Updates of a type outside allowed_updates are dropped, as Telegram does.
 	 */
 	pushUpdate(update: TelegramUpdate, token = this.defaultToken): TelegramUpdate {
+		return this.pushUpdates([update], token)[0];
+	}
+
+	/**
+	 * Queues several updates at once: a getUpdates held open receives them all in one answer
+	 * (pushUpdate one by one would answer it with the first).
+	 */
+	pushUpdates(updates: TelegramUpdate[], token = this.defaultToken): TelegramUpdate[] {
 		const bot = this.bot(token);
+		const queued = updates.map((update) => this.queueUpdate(bot, update));
+		if (bot.webhook) void this.deliverQueue(bot);
+		else bot.poller?.wake();
+		return queued;
+	}
+
+	private queueUpdate(bot: BotState, update: TelegramUpdate): TelegramUpdate {
 		const numbered = { ...update };
 		if (typeof numbered.update_id !== 'number') numbered.update_id = bot.nextUpdateId;
 		bot.nextUpdateId = Math.max(bot.nextUpdateId, numbered.update_id + 1);
@@ -354,8 +369,6 @@ export class FakeTelegram extends FakeServer {
 		if (allowed && allowed.length > 0 && !allowed.includes(updateType(numbered))) return numbered;
 		this.rememberMessage(bot, numbered);
 		bot.queue.push({ update: numbered, attempts: 0 });
-		if (bot.webhook) void this.deliverQueue(bot);
-		else bot.poller?.wake();
 		return numbered;
 	}
 

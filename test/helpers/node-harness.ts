@@ -16,6 +16,7 @@ import {
 	type ICredentialType,
 	type ICredentialTestRequest,
 	type IDataObject,
+	type IDeferredPromise,
 	type IGetNodeParameterOptions,
 	type IHttpRequestOptions,
 	type INode,
@@ -26,6 +27,7 @@ import {
 	type INodePropertyOptions,
 	type INodeType,
 	type INodeTypes,
+	type IRun,
 	type ITriggerResponse,
 	type IVersionedNodeType,
 	type IWebhookDescription,
@@ -98,6 +100,11 @@ export interface TriggerRun {
 	 */
 	staticDataAtEmit: IDataObject[];
 	errors: Error[];
+	/**
+	 * Tells the trigger that the run of emit number `index` (0-based) finished, through the
+	 * donePromise it passed to emit(). Without `holdRuns`, every run finishes right after its emit.
+	 */
+	finishRun(index: number): void;
 	/** Resolves once at least `count` emits happened. */
 	waitForEmit(count?: number, timeoutMs?: number): Promise<INodeExecutionData[][][]>;
 	/** Calls the trigger's closeFunction (as n8n does on deactivation). */
@@ -224,12 +231,14 @@ export class NodeHarness {
 
 	/** Starts trigger(); emitted items are collected until close(). */
 	async trigger(
-		call: CallOptions & { activation?: WorkflowActivateMode } = {},
+		call: CallOptions & { activation?: WorkflowActivateMode; holdRuns?: boolean } = {},
 	): Promise<TriggerRun> {
 		const prepared = this.prepare({ mode: 'trigger', ...call });
 		const { nodeType, scope } = prepared;
 		if (!nodeType.trigger) throw new Error(`${nodeType.description.name} has no trigger()`);
 		const emitted: INodeExecutionData[][][] = [];
+		const runsDone: Array<IDeferredPromise<IRun> | undefined> = [];
+		const finishRun = (index: number): void => runsDone[index]?.resolve({} as IRun);
 		const staticDataAtEmit: IDataObject[] = [];
 		const errors: Error[] = [];
 		const waiters: Array<() => void> = [];
@@ -239,9 +248,11 @@ export class NodeHarness {
 			getNodeParameter: (name: string, fallback?: unknown, options?: IGetNodeParameterOptions) =>
 				getNodeParameter(scope([]), name, 0, fallback, options),
 			getActivationMode: () => call.activation ?? 'activate',
-			emit: (data: INodeExecutionData[][]) => {
+			emit: (data: INodeExecutionData[][], _response?: unknown, done?: IDeferredPromise<IRun>) => {
 				staticDataAtEmit.push(JSON.parse(JSON.stringify(this.staticData)) as IDataObject);
 				emitted.push(data);
+				runsDone.push(done);
+				if (!call.holdRuns) finishRun(runsDone.length - 1);
 				notify();
 			},
 			emitError: (error: Error) => {
@@ -277,6 +288,7 @@ export class NodeHarness {
 			emitted,
 			staticDataAtEmit,
 			errors,
+			finishRun,
 			waitForEmit,
 			close: async () => {
 				await response?.closeFunction?.();

@@ -1,5 +1,6 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
+import { restoreExactIds } from '../schema/exactIds';
 import { contentTypeProblem, parseContentType, type AcceptedBody } from './contentType';
 
 export type BodyResult = { ok: true; body: IDataObject } | { ok: false; problem: string };
@@ -31,7 +32,13 @@ export function readJsonObjectBody(context: IWebhookFunctions): BodyResult {
 			problem: `The request body is nested more than ${MAX_BODY_DEPTH} levels deep; no provider sends that.`,
 		};
 	}
+	if (result.ok) restoreExactIds(result.body, () => rawText(context));
 	return result;
+}
+
+function rawText(context: IWebhookFunctions): string {
+	const raw = (context.getRequestObject() as { rawBody?: unknown }).rawBody;
+	return Buffer.isBuffer(raw) ? raw.toString('utf8') : typeof raw === 'string' ? raw : '';
 }
 
 /**
@@ -80,8 +87,7 @@ function readObject(context: IWebhookFunctions): BodyResult {
 	const body: unknown = context.getBodyData();
 	if (isPlainObject(body) && Object.keys(body).length > 0) return { ok: true, body };
 
-	const raw = (context.getRequestObject() as { rawBody?: unknown }).rawBody;
-	const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : typeof raw === 'string' ? raw : '';
+	const text = rawText(context);
 	if (text.trim() === '') {
 		return isPlainObject(body)
 			? { ok: false, problem: 'The request body is empty; a JSON object was expected.' }

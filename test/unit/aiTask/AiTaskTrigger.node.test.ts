@@ -146,6 +146,31 @@ describe('AI Task Trigger: webhook()', () => {
 		).toHaveLength(1);
 	});
 
+	it('keeps ids sent as JSON numbers beyond 2^53 exact (read from the raw body), so neighbours stay apart', async () => {
+		const node = trigger();
+		const run = async (messageId: string) => {
+			// n8n parses the JSON itself (rounding the number) and keeps the raw bytes.
+			const raw = JSON.stringify(
+				buildAiWebhook({ thread_id: 'BIG', message_id: 'BIG' as unknown as number }),
+			).replace(/"BIG"/g, messageId);
+			const { result } = await node.webhook({
+				body: JSON.parse(raw) as IDataObject,
+				rawBody: raw,
+				query: { token: TOKEN },
+			});
+			return ((result.workflowData ?? []) as INodeExecutionData[][]).flat().map((i) => i.json);
+		};
+		const first = await run('12345678901234567890');
+		expect(first[0]).toMatchObject({
+			message_id: '12345678901234567890',
+			thread_id: '12345678901234567890',
+			message: { id: '12345678901234567890' },
+		});
+		// Rounded, both would be 12345678901234567168 and the second dropped as a duplicate.
+		const second = await run('12345678901234567891');
+		expect(second[0]).toMatchObject({ message_id: '12345678901234567891' });
+	});
+
 	it('emits one item per event when a reply also closes the dialog, reply first', async () => {
 		const { items } = await deliver(
 			trigger(),

@@ -236,6 +236,22 @@ describe('FakeTelegram', () => {
 			expect(answer.data.result[0].message.text).toBe('late');
 		});
 
+		it('answers a held long poll with every update pushed together (pushUpdates)', async () => {
+			const polling = client.post(api('getUpdates'), { timeout: 10 });
+			await telegram.waitForRequests(/getUpdates$/);
+			telegram.pushUpdates([
+				privateTextUpdate('a'),
+				privateTextUpdate('b'),
+				privateTextUpdate('c'),
+			]);
+			const answer = await polling;
+			expect(answer.data.result.map((u: { message: { text: string } }) => u.message.text)).toEqual([
+				'a',
+				'b',
+				'c',
+			]);
+		});
+
 		it('long-polls until the timeout when nothing arrives', async () => {
 			const started = Date.now();
 			const answer = await client.post(api('getUpdates'), { timeout: 1 });

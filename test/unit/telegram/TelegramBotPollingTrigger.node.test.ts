@@ -29,8 +29,12 @@ describe('Telegram Bot Polling Trigger (long polling) against the fake Bot API',
 			staticData,
 		});
 
-	const start = async (node: NodeHarness, mode: 'trigger' | 'manual' = 'trigger') => {
-		const run = await node.trigger({ mode });
+	const start = async (
+		node: NodeHarness,
+		mode: 'trigger' | 'manual' = 'trigger',
+		holdRuns = false,
+	) => {
+		const run = await node.trigger({ mode, holdRuns });
 		running.push(run);
 		return run;
 	};
@@ -177,6 +181,82 @@ describe('Telegram Bot Polling Trigger (long polling) against the fake Bot API',
 		} finally {
 			spy.mockRestore();
 		}
+	});
+
+	describe('order per chat', () => {
+		const CHAT_A = 1001;
+		const CHAT_B = 1002;
+		const CHAT_C = 1003;
+		const say = (chatId: number, text: string) =>
+			telegram.pushUpdate(privateTextUpdate(text, { chatId, userId: chatId }));
+		const unstartedOf = (staticData: IDataObject) =>
+			(staticData['node:Telegram Bot Polling Trigger'] as IDataObject | undefined)?.unstarted;
+		const confirmed = (offset: number) =>
+			getUpdatesCalls().some((r) => Number((r.body as IDataObject).offset) === offset);
+
+		it("one chat: each run starts only after the chat's previous run finished, in update order", async () => {
+			say(CHAT_A, 'first');
+			say(CHAT_A, 'second');
+			const last = say(CHAT_A, 'third');
+			const run = await start(poller({}), 'trigger', true);
+			await run.waitForEmit(1);
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			expect(texts(run)).toEqual(['first']);
+			run.finishRun(0);
+			await run.waitForEmit(2);
+			expect(texts(run)).toEqual(['first', 'second']);
+			// The batch is confirmed to Telegram only once every run of it has started.
+			expect(confirmed(Number(last.update_id) + 1)).toBe(false);
+			run.finishRun(1);
+			await run.waitForEmit(3);
+			expect(texts(run)).toEqual(['first', 'second', 'third']);
+			await telegram.waitForRequests(
+				(r) =>
+					r.path.endsWith('/getUpdates') &&
+					Number((r.body as IDataObject).offset) === Number(last.update_id) + 1,
+			);
+		});
+
+		it("many chats: each chat's first update starts at once, and each chat keeps its order", async () => {
+			say(CHAT_A, 'A1');
+			say(CHAT_B, 'B1');
+			say(CHAT_A, 'A2');
+			say(CHAT_C, 'C1');
+			say(CHAT_B, 'B2');
+			const run = await start(poller({}), 'trigger', true);
+			await run.waitForEmit(3);
+			expect(texts(run)).toEqual(['A1', 'B1', 'C1']);
+			run.finishRun(1); // B1
+			await run.waitForEmit(4);
+			expect(texts(run)[3]).toBe('B2');
+			run.finishRun(0); // A1
+			await run.waitForEmit(5);
+			expect(texts(run)).toEqual(['A1', 'B1', 'C1', 'B2', 'A2']);
+		});
+
+		it('stopped in the middle of a batch: after the restart only the runs that had not started run', async () => {
+			const staticData: IDataObject = {};
+			say(CHAT_A, 'A1');
+			const waiting = say(CHAT_A, 'A2');
+			say(CHAT_B, 'B1');
+			const first = await start(poller(staticData), 'trigger', true);
+			await first.waitForEmit(2);
+			expect(texts(first)).toEqual(['A1', 'B1']);
+			// What n8n saved with the last emit names the run that did not start.
+			expect(unstartedOf(first.staticDataAtEmit[1])).toEqual([Number(waiting.update_id)]);
+			await first.close();
+			expect(texts(first)).toEqual(['A1', 'B1']);
+			expect(telegram.pendingUpdates()).toHaveLength(3);
+
+			const second = await start(poller(JSON.parse(JSON.stringify(staticData)) as IDataObject));
+			await second.waitForEmit(1);
+			const saved = (staticData['node:Telegram Bot Polling Trigger'] as IDataObject).offset;
+			await telegram.waitForRequests(
+				(r) => r.path.endsWith('/getUpdates') && Number((r.body as IDataObject).offset) === saved,
+			);
+			expect(texts(second)).toEqual(['A2']);
+			expect(telegram.pendingUpdates()).toHaveLength(0);
+		});
 	});
 
 	it('stops promptly on deactivation, aborting the long poll in flight', async () => {
