@@ -14,6 +14,7 @@ export * from './webhook/secret';
 export * from './webhook/respond';
 export * from './webhook/body';
 export * from './webhook/recentDeliveries';
+export * from './webhook/sharedMemory';
 export * from './webhook/urlToken';
 export * from './text/split';
 export * from './timing/pause';
