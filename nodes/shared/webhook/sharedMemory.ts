@@ -30,7 +30,7 @@ function isEntry(value: unknown): value is StoredEntry {
  * before answering (docs/architecture.md, "Queue mode"). n8n saves the whole object and the last
  * writer wins, so two processes changing it at the same moment can lose one change.
  *
- * Only real changes mutate the object (n8n saves only then): rewriting an unchanged value that is
+ * Only real changes touch the object (n8n saves only then): rewriting an unchanged value that is
  * younger than half its lifetime is skipped, so a flag that stays on costs no write.
  */
 export class StaticDataMap<V extends string | true> implements KeyValueMemory<V> {
@@ -57,16 +57,20 @@ export class StaticDataMap<V extends string | true> implements KeyValueMemory<V>
 			this.now() - existing[0] * 1000 < this.ttlMs / 2
 		)
 			return;
-		const entries = this.entries() ?? (this.store[this.field] = {});
-		delete entries[id];
-		entries[id] = [Math.floor(this.now() / 1000), value];
-		this.prune(entries);
+		const next = this.copy();
+		delete next[id];
+		next[id] = [Math.floor(this.now() / 1000), value];
+		this.prune(next);
+		this.store[this.field] = next;
 	}
 
 	delete(key: string): void {
-		const entries = this.entries();
 		const id = storedKey(key);
-		if (entries && id in entries) delete entries[id];
+		const entries = this.entries();
+		if (!entries || !(id in entries)) return;
+		const next = this.copy();
+		delete next[id];
+		this.store[this.field] = next;
 	}
 
 	get size(): number {
@@ -78,6 +82,15 @@ export class StaticDataMap<V extends string | true> implements KeyValueMemory<V>
 		return typeof entries === 'object' && entries !== null && !Array.isArray(entries)
 			? (entries as IDataObject)
 			: undefined;
+	}
+
+	/**
+	 * A plain copy to change and then assign as a whole. n8n notices changes through proxies around
+	 * the object it loaded, and only a top-level assignment is noticed reliably: n8n 2.x's webhook
+	 * process hands the same loaded object to later requests, whose nested changes went unsaved.
+	 */
+	private copy(): IDataObject {
+		return Object.fromEntries(Object.entries(this.entries() ?? {}));
 	}
 
 	private expired(entry: StoredEntry): boolean {

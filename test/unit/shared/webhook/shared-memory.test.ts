@@ -1,5 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
-import { ObservableObject } from 'n8n-workflow';
+import type { IDataObject, INodeTypes } from 'n8n-workflow';
+import { ObservableObject, Workflow } from 'n8n-workflow';
+import { Workflow as WorkflowV2 } from 'n8n-workflow-v2';
 
 import {
 	isDuplicateDelivery,
@@ -85,6 +86,46 @@ describe('StaticDataMap: a bounded memory inside workflow static data', () => {
 		map.delete('a');
 		expect(store.__dataChanged).toBe(true);
 	});
+
+	it.each([
+		['1.x', Workflow],
+		['2.x', WorkflowV2 as unknown as typeof Workflow],
+	])(
+		'is saved by n8n %s on every change, also when n8n hands the same loaded object to the next request',
+		(_major, WorkflowClass) => {
+			// n8n 2.x's webhook process reuses the static data object it loaded; n8n saves only when its
+			// proxies saw a change, which nested writes into a reused object did not trigger.
+			const nodeTypes = {
+				getByName: () => ({ description: { properties: [] } }),
+				getByNameAndVersion: () => ({ description: { properties: [] } }),
+				getKnownTypes: () => ({}),
+			} as unknown as INodeTypes;
+			const loaded: IDataObject = {};
+			const changedFlags = [1, 2, 3].map((request) => {
+				const workflow = new WorkflowClass({
+					id: 'wf1',
+					nodes: [
+						{
+							id: 'n1',
+							name: 'AI answers',
+							type: 'x',
+							typeVersion: 1,
+							position: [0, 0],
+							parameters: {},
+						},
+					],
+					connections: {},
+					active: true,
+					nodeTypes,
+					staticData: loaded,
+				});
+				const node = workflow.getStaticData('node', workflow.getNode('AI answers')!);
+				new StaticDataMap<true>(node, 'recentMessages', 10, HOUR).set(`message-${request}`, true);
+				return (workflow.staticData as { __dataChanged?: boolean }).__dataChanged;
+			});
+			expect(changedFlags).toEqual([true, true, true]);
+		},
+	);
 
 	it('refreshes an unchanged value once half its lifetime has passed, so a long dialog is not forgotten', () => {
 		const time = clock();
