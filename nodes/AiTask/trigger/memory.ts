@@ -18,10 +18,10 @@ export const dialogStates = new RecentMap<string>(20_000, DIALOG_WINDOW_MS);
 
 /**
  * Static data is saved whole on every change, so it stays small: about 40 bytes per entry, at
- * most ~2,000 message ids (an hour) and ~3,000 dialog flags that are on (a week).
+ * most 1,000 message ids (an hour) and 2,000 dialog flags that are on (a week): under 100 kB.
  */
-export const STORED_MESSAGES_MAX = 2_000;
-export const STORED_DIALOG_FLAGS_MAX = 3_000;
+export const STORED_MESSAGES_MAX = 1_000;
+export const STORED_DIALOG_FLAGS_MAX = 2_000;
 
 export interface TriggerMemories {
 	messages: KeyValueMemory<true>;

@@ -57,20 +57,14 @@ export class StaticDataMap<V extends string | true> implements KeyValueMemory<V>
 			this.now() - existing[0] * 1000 < this.ttlMs / 2
 		)
 			return;
-		const next = this.copy();
-		delete next[id];
-		next[id] = [Math.floor(this.now() / 1000), value];
-		this.prune(next);
-		this.store[this.field] = next;
+		this.store[this.field] = this.rebuilt(id, [Math.floor(this.now() / 1000), value]);
 	}
 
 	delete(key: string): void {
 		const id = storedKey(key);
 		const entries = this.entries();
 		if (!entries || !(id in entries)) return;
-		const next = this.copy();
-		delete next[id];
-		this.store[this.field] = next;
+		this.store[this.field] = this.rebuilt(id);
 	}
 
 	get size(): number {
@@ -85,30 +79,29 @@ export class StaticDataMap<V extends string | true> implements KeyValueMemory<V>
 	}
 
 	/**
-	 * A plain copy to change and then assign as a whole. n8n notices changes through proxies around
-	 * the object it loaded, and only a top-level assignment is noticed reliably: n8n 2.x's webhook
-	 * process hands the same loaded object to later requests, whose nested changes went unsaved.
+	 * The entries as a new plain object, `id` replaced by `entry` (or dropped), expired and
+	 * malformed entries left out, and the oldest dropped once over the cap (down to 90 % of it, so
+	 * the sort is rare). It is assigned as a whole: n8n notices changes through proxies around the
+	 * object it loaded, and only a top-level assignment is noticed reliably (n8n 2.x's webhook
+	 * process saved no nested change to a static data object it reused).
 	 */
-	private copy(): IDataObject {
-		return Object.fromEntries(Object.entries(this.entries() ?? {}));
+	private rebuilt(id: string, entry?: StoredEntry): IDataObject {
+		let kept = Object.entries(this.entries() ?? {}).filter(
+			(pair): pair is [string, StoredEntry] =>
+				pair[0] !== id && isEntry(pair[1]) && !this.expired(pair[1]),
+		);
+		if (entry) kept.push([id, entry]);
+		if (kept.length > this.maxEntries) {
+			// The database may not keep key order (PostgreSQL jsonb), so age decides, not position.
+			kept = kept
+				.sort((a, b) => a[1][0] - b[1][0])
+				.slice(kept.length - Math.max(1, Math.floor(this.maxEntries * 0.9)));
+		}
+		return Object.fromEntries(kept);
 	}
 
 	private expired(entry: StoredEntry): boolean {
 		return this.now() - entry[0] * 1000 > this.ttlMs;
-	}
-
-	/** Runs only while writing anyway: drops expired and malformed entries, then the oldest over the cap. */
-	private prune(entries: IDataObject): void {
-		for (const [id, entry] of Object.entries(entries)) {
-			if (!isEntry(entry) || this.expired(entry)) delete entries[id];
-		}
-		const ids = Object.keys(entries);
-		if (ids.length <= this.maxEntries) return;
-		// The database may not keep key order (PostgreSQL jsonb), so age decides, not position.
-		const oldestFirst = ids.sort(
-			(a, b) => (entries[a] as StoredEntry)[0] - (entries[b] as StoredEntry)[0],
-		);
-		for (const id of oldestFirst.slice(0, ids.length - this.maxEntries)) delete entries[id];
 	}
 }
 
