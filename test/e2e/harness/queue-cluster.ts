@@ -7,7 +7,8 @@ import { httpRequest, type HttpResponse } from './http';
 import { E2E_ENCRYPTION_KEY, N8nInstance, OFFLINE_2X, TEST_SPEED_SETTINGS } from './n8n-instance';
 import { N8nProcess } from './n8n-process';
 import { installPackageInto } from './packed-package';
-import { n8nMajor } from './paths';
+import { n8nMajor, n8nRuntime } from './paths';
+import { waitFor } from './wait';
 import { QueueServices } from './queue-services';
 
 /** One process of the cluster other than main: a worker or a webhook processor. */
@@ -168,6 +169,50 @@ export class QueueCluster {
 		);
 		for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
 		return await httpRequest({ method: 'POST', url: url.toString(), headers, body });
+	}
+
+	/**
+	 * Resolves once no execution is new or running (read from PostgreSQL: the public API lists
+	 * finished executions only, so it cannot see the newest one still running), twice in a row.
+	 * Returns the highest execution id.
+	 */
+	async settled(timeoutMs = 180_000): Promise<number> {
+		// n8n's own pg driver, from the n8n under test.
+		const modules = path.resolve(n8nRuntime().n8nBin, '..', '..', '..');
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { Client } = require(path.join(modules, 'pg')) as {
+			Client: new (options: object) => {
+				connect(): Promise<void>;
+				query(sql: string): Promise<{ rows: Array<Record<string, string>> }>;
+				end(): Promise<void>;
+			};
+		};
+		const client = new Client({
+			host: '127.0.0.1',
+			port: this.services.postgresPort,
+			user: 'n8n',
+			database: 'postgres',
+		});
+		await client.connect();
+		try {
+			let quietOnce = false;
+			let last = '';
+			return await waitFor(
+				async () => {
+					const { rows } = await client.query(
+						`SELECT count(*) FILTER (WHERE status IN ('new', 'running')) AS busy, max(id) AS highest FROM execution_entity`,
+					);
+					last = JSON.stringify(rows[0]);
+					const quiet = Number(rows[0].busy) === 0;
+					const done = quiet && quietOnce;
+					quietOnce = quiet;
+					return done ? Number(rows[0].highest ?? 0) : undefined;
+				},
+				{ timeoutMs, intervalMs: 300, describe: () => `executions still busy: ${last}` },
+			);
+		} finally {
+			await client.end();
+		}
 	}
 
 	/** Everything a process printed (name: 'main', 'worker1', 'webhookA', …). */
