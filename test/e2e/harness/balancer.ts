@@ -57,11 +57,10 @@ export class RoundRobinBalancer {
 					backend,
 					status: answer.status,
 				});
-				const {
-					'transfer-encoding': _chunked,
-					connection: _connection,
-					...headers
-				} = answer.headers;
+				// The whole body is sent at once: its length replaces the backend's framing headers.
+				const headers = { ...answer.headers };
+				delete headers['transfer-encoding'];
+				delete headers.connection;
 				response.writeHead(answer.status, { ...headers, 'content-length': answer.body.length });
 				response.end(answer.body);
 				return;
