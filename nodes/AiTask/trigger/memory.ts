@@ -28,11 +28,43 @@ export interface TriggerMemories {
 	dialogs: KeyValueMemory<string>;
 }
 
+/** A flag that was on and is now off, kept in static data so that it keeps deciding for the dialog. */
+const FLAG_OFF = '-';
+
+/**
+ * A dialog's flags: the static data decides whenever it knows the flag (on, or off after being
+ * on); otherwise this process's memory. The fallback matters where static data does not come back
+ * (test deliveries, and n8n 2.41, measured: docs/architecture.md), so that a flag is still
+ * reported once per process there; the "off" marker keeps a stale "on" in one process's memory
+ * from hiding a new handoff that static data knows about.
+ */
+class DialogFlags implements KeyValueMemory<string> {
+	constructor(
+		private readonly local: KeyValueMemory<string>,
+		private readonly shared: KeyValueMemory<string>,
+	) {}
+
+	get(key: string): string | undefined {
+		const stored = this.shared.get(key);
+		const value = stored !== undefined ? stored : this.local.get(key);
+		return value === FLAG_OFF ? undefined : value;
+	}
+
+	set(key: string, value: string): void {
+		this.local.set(key, value);
+		this.shared.set(key, value);
+	}
+
+	delete(key: string): void {
+		const wasOn = this.get(key) !== undefined;
+		this.local.delete(key);
+		if (wasOn) this.shared.set(key, FLAG_OFF);
+	}
+}
+
 /**
  * The memories for one delivery. `nodeStaticData` is the node's static data in production
- * (shared across processes), undefined for test deliveries. The dialog flags never go through the
- * per-process memory in production: a flag this process saw on may have turned off and on again
- * in another process since.
+ * (shared across processes), undefined for test deliveries.
  */
 export function triggerMemories(nodeStaticData: IDataObject | undefined): TriggerMemories {
 	if (!nodeStaticData) return { messages: seenMessages, dialogs: dialogStates };
@@ -46,11 +78,14 @@ export function triggerMemories(nodeStaticData: IDataObject | undefined): Trigge
 				MESSAGE_WINDOW_MS,
 			),
 		),
-		dialogs: new StaticDataMap<string>(
-			nodeStaticData,
-			'dialogs',
-			STORED_DIALOG_FLAGS_MAX,
-			DIALOG_WINDOW_MS,
+		dialogs: new DialogFlags(
+			dialogStates,
+			new StaticDataMap<string>(
+				nodeStaticData,
+				'dialogs',
+				STORED_DIALOG_FLAGS_MAX,
+				DIALOG_WINDOW_MS,
+			),
 		),
 	};
 }

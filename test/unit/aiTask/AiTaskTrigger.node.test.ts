@@ -293,6 +293,55 @@ describe('AI Task Trigger: decisions shared across n8n processes', () => {
 		expect(JSON.stringify(database)).toBe(before);
 	});
 
+	it('still reports a handoff once per process where static data does not come back (n8n 2.41 queue mode)', async () => {
+		const thread_id = bubbleId();
+		const operator = (message_id: number) =>
+			buildAiWebhook({
+				thread_id,
+				message_id,
+				message_type: 'operator',
+				is_bot: false,
+				operator: true,
+			});
+		const events: unknown[][] = [];
+		for (const id of [9301, 9302, 9303]) {
+			// A fresh, empty static data object every time, and the same process memory.
+			const { items } = await deliver(trigger({}, 'wf-1', {}), operator(id));
+			events.push(items.map((i) => i.event));
+		}
+		expect(events).toEqual([
+			['operatorMessage', 'handoff'],
+			['operatorMessage'],
+			['operatorMessage'],
+		]);
+	});
+
+	it("reports a new handoff that static data knows of although this process's memory still says on", async () => {
+		const thread_id = bubbleId();
+		const operator = (message_id: number, on: boolean) =>
+			buildAiWebhook({
+				thread_id,
+				message_id,
+				message_type: 'operator',
+				is_bot: false,
+				operator: on,
+			});
+		// Process A sees the takeover and keeps "on" in its memory.
+		let staticData = JSON.parse(JSON.stringify(database)) as IDataObject;
+		await deliver(trigger({}, 'wf-1', staticData), operator(9401, true));
+		database = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+		// Process B sees the dialog go back to the AI (its memory is empty).
+		const savedA = JSON.parse(JSON.stringify(database)) as IDataObject;
+		resetTriggerMemory();
+		await deliver(trigger({}, 'wf-1', savedA), operator(9402, false));
+		database = JSON.parse(JSON.stringify(savedA)) as IDataObject;
+		// Back in A, whose memory said "on" (restored here by replaying its delivery into a scratch copy).
+		await deliver(trigger({}, 'wf-1', {}), operator(9401, true));
+		staticData = JSON.parse(JSON.stringify(database)) as IDataObject;
+		const again = await deliver(trigger({}, 'wf-1', staticData), operator(9403, true));
+		expect(again.items.map((i) => i.event)).toEqual(['operatorMessage', 'handoff']);
+	});
+
 	it('uses only per-process memory for test deliveries, whose static data n8n discards', async () => {
 		const staticData: IDataObject = {};
 		const body = buildAiWebhook({ message_id: 9201 });
