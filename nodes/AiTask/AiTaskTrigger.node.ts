@@ -33,7 +33,7 @@ import {
 	outputIndexOf,
 	type AiTaskEvent,
 } from './trigger/events';
-import { seenMessages } from './trigger/memory';
+import { triggerMemories } from './trigger/memory';
 import { parseSelartiWebhook } from './trigger/parse';
 import { triggerToken } from './trigger/webhookUrl';
 
@@ -156,16 +156,20 @@ export class AiTaskTrigger implements INodeType {
 		const body = parsed.body;
 
 		const scope = `${this.getWorkflow().id ?? ''}|${this.getNode().id}`;
+		// n8n saves static data of production deliveries only; a test delivery's would be dropped.
+		const memories = triggerMemories(
+			this.getMode() === 'manual' ? undefined : this.getWorkflowStaticData('node'),
+		);
 		const options = this.getNodeParameter('options', {}) as { dropDuplicates?: boolean };
 		if (
 			options.dropDuplicates !== false &&
-			isDuplicateDelivery(seenMessages, scope, body.message_id)
+			isDuplicateDelivery(memories.messages, scope, body.message_id)
 		) {
 			return acknowledgeWebhook(this, { ok: true, ignored: 'duplicate message_id' });
 		}
 
 		const wanted = selectedEvents(this);
-		const events = classify(body, scope).filter((event) => wanted.has(event));
+		const events = classify(body, scope, memories.dialogs).filter((event) => wanted.has(event));
 		if (events.length === 0)
 			return acknowledgeWebhook(this, { ok: true, ignored: 'no selected event' });
 

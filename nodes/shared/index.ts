@@ -17,6 +17,7 @@ export * from './webhook/body';
 export * from './webhook/contentType';
 export * from './webhook/keyProblem';
 export * from './webhook/recentDeliveries';
+export * from './webhook/sharedMemory';
 export * from './webhook/urlToken';
 export * from './text/split';
 export * from './timing/pause';

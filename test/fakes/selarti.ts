@@ -94,6 +94,9 @@ function spellBoolean(value: boolean, style: SelartiWebhookQuirks['booleans']): 
 	}
 }
 
+/** Default message ids count up, so no two bodies built in one test run share one (dedupe would drop it). */
+let nextMessageId = 900_000 + Math.floor(Math.random() * 99_999);
+
 /**
  * A realistic "All messages" integration webhook body: an AI (bot) reply by default. Fields in
  * `overrides` replace the defaults verbatim (after quirks), so a test can send any odd value.
@@ -114,7 +117,7 @@ export function buildAiWebhook(
 		channel_id: 4101,
 		company_id: 2077,
 		manager_id: 3150,
-		message_id: 900_000 + Math.floor(Math.random() * 99_999),
+		message_id: nextMessageId++,
 	};
 	const threadId = bubbleId();
 	const body: SelartiWebhookBody = {

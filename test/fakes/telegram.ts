@@ -201,6 +201,11 @@ export function telegramArgs(request: RecordedRequest): Record<string, unknown> 
 
 export class FakeTelegram extends FakeServer {
 	readonly sent: TelegramSent[] = [];
+	/**
+	 * getUpdates calls that arrived while another long poll of the same bot was still open: two
+	 * pollers for one bot (Telegram answers the older one 409 Conflict).
+	 */
+	readonly overlappingPolls: Array<{ token: string; at: number }> = [];
 	readonly chatActions: Array<{
 		token: string;
 		chatId: string;
@@ -462,6 +467,7 @@ export class FakeTelegram extends FakeServer {
 		this.edits.length = 0;
 		this.deletions.length = 0;
 		this.webhookDeliveries.length = 0;
+		this.overlappingPolls.length = 0;
 		this.files.clear();
 		this.releaseWaits();
 		const tokens = [...this.bots.keys()];
@@ -839,6 +845,7 @@ export class FakeTelegram extends FakeServer {
 		args: Record<string, unknown>,
 		signal: AbortSignal,
 	): Promise<FakeResponse> {
+		if (bot.poller) this.overlappingPolls.push({ token: bot.token, at: Date.now() });
 		if (bot.webhook) {
 			throw new TelegramError(
 				409,

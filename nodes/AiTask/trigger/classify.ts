@@ -1,10 +1,11 @@
+import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import {
 	conversationInfo,
 	tryParseConversationKey,
 	type ConversationInfo,
-	type RecentMap,
+	type KeyValueMemory,
 } from '../../shared';
 import { dialogStates, turnedOn } from './memory';
 import type { AiTaskEvent } from './events';
@@ -32,7 +33,10 @@ export function messageEventOf(body: SelartiWebhook): AiTaskEvent | undefined {
 	return body.is_bot ? 'reply' : 'userMessage';
 }
 
-/** Contacts as a comparable string, or undefined when none were captured. */
+/**
+ * Contacts as a short comparable digest, or undefined when none were captured. A digest, not the
+ * contacts: the state is remembered in static data, where it must stay small and free of personal data.
+ */
 function contactsState(body: SelartiWebhook): string | undefined {
 	const contacts = body.contacts;
 	const present =
@@ -45,7 +49,8 @@ function contactsState(body: SelartiWebhook): string | undefined {
 			!Array.isArray(contacts) &&
 			Object.keys(contacts).length === 0
 		);
-	if (present) return JSON.stringify(contacts);
+	if (present)
+		return createHash('sha256').update(JSON.stringify(contacts), 'utf8').digest('hex').slice(0, 16);
 	return body.get_contact ? 'captured' : undefined;
 }
 
@@ -53,12 +58,13 @@ function contactsState(body: SelartiWebhook): string | undefined {
  * Every event in one delivery, in the order a workflow should see them: the message first (so an
  * AI reply that also closes the dialog is never lost), then handoff, contact, close. Flags are
  * state, not events: "handoff" is reported when the operator flag turns on for a dialog, not on
- * every later message while it stays on (remembered per process, see memory.ts).
+ * every later message while it stays on (remembered in `memory`, shared by all n8n processes in
+ * production: see memory.ts).
  */
 export function classify(
 	body: SelartiWebhook,
 	scope: string,
-	memory: RecentMap<string> = dialogStates,
+	memory: KeyValueMemory<string> = dialogStates,
 ): AiTaskEvent[] {
 	const events: AiTaskEvent[] = [];
 	const message = messageEventOf(body);

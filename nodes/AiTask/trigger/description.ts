@@ -58,7 +58,7 @@ export const triggerProperties: INodeProperties[] = [
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether to ignore a delivery whose message_id this n8n process has already seen in the last hour (best effort: per process)',
+				"Whether to ignore a delivery whose message_id this workflow has already received in the last hour, in any n8n process (remembered in the workflow's static data; test deliveries: per process)",
 		},
 	]),
 ];

@@ -1,5 +1,7 @@
 import { createHash } from 'crypto';
 
+import type { KeyValueMemory } from './sharedMemory';
+
 /**
  * Small bounded memories kept per n8n process: what this process has seen recently. Best effort
  * by design (docs/architecture.md, "Queue mode"): a miss only lets a redelivery through, and
@@ -51,7 +53,7 @@ export const MAX_REMEMBERED_ID_LENGTH = 128;
 
 /** Returns true if the delivery is a repeat within the memory's window; remembers it otherwise. */
 export function isDuplicateDelivery(
-	memory: RecentMap<true>,
+	memory: KeyValueMemory<true>,
 	scope: string,
 	deliveryId: string | undefined,
 ): boolean {

@@ -19,7 +19,7 @@ export const E2E_ENCRYPTION_KEY = 'omnichannel-e2e-encryption-key-not-secret';
  * n8n 2.x publishes (activates) workflows through an outbox that is polled every 15 s by default.
  * Polling every second changes only how long a test waits, not what happens; 1.x ignores it.
  */
-const TEST_SPEED_SETTINGS: Record<string, string> = {
+export const TEST_SPEED_SETTINGS: Record<string, string> = {
 	N8N_WORKFLOW_PUBLICATION_OUTBOX_POLL_INTERVAL_MS: '1000',
 };
 
@@ -27,7 +27,7 @@ const TEST_SPEED_SETTINGS: Record<string, string> = {
  * n8n 2.x's MCP server registry fetches https://api.n8n.io/api/mcp-servers at start (a system
  * task). Tests talk to 127.0.0.1 only, so that module is off. (1.x has no such module.)
  */
-const OFFLINE_2X: Record<string, string> = { N8N_DISABLED_MODULES: 'mcp-registry' };
+export const OFFLINE_2X: Record<string, string> = { N8N_DISABLED_MODULES: 'mcp-registry' };
 
 export interface N8nInstanceOptions {
 	/** A label for the user folder name (e.g. the test file's name). */

@@ -27,7 +27,16 @@ function tail(file: string, lines = 40): string {
 	return text.split('\n').slice(-lines).join('\n');
 }
 
-/** One `n8n start` server process, its output going to a log file that tests can read. */
+/** Which n8n command a process runs, and the log line after which it is ready. */
+export interface N8nCommand {
+	args: string[];
+	readyLine: string;
+}
+
+/** `n8n start`: the main process (editor, API, triggers; in regular mode also webhooks and executions). */
+export const N8N_START: N8nCommand = { args: ['start'], readyLine: READY_LINE };
+
+/** One n8n server process, its output going to a log file that tests can read. */
 export class N8nProcess {
 	private child: ChildProcess | undefined;
 	private exited: Promise<void> = Promise.resolve();
@@ -36,6 +45,7 @@ export class N8nProcess {
 		private readonly env: NodeJS.ProcessEnv,
 		private readonly baseUrl: string,
 		readonly logFile: string,
+		private readonly command: N8nCommand = N8N_START,
 	) {}
 
 	get pid(): number | undefined {
@@ -48,13 +58,13 @@ export class N8nProcess {
 		);
 	}
 
-	/** Resolves when n8n is ready for webhooks (readiness + the editor line); rejects with the log tail if n8n exits. */
+	/** Resolves when n8n is ready (readiness + the command's ready line); rejects with the log tail if n8n exits. */
 	async start(timeoutMs: number): Promise<void> {
 		if (this.isRunning) throw new Error('n8n is already running');
 		const log = fs.openSync(this.logFile, 'a');
 		// Never through PATH: native modules (isolated-vm, sqlite3) are built for one Node version.
 		const { nodeBin, n8nBin } = n8nRuntime();
-		const child = spawn(nodeBin, [n8nBin, 'start'], {
+		const child = spawn(nodeBin, [n8nBin, ...this.command.args], {
 			env: { ...this.env, PATH: pathWithRuntimeNode(this.env) },
 			stdio: ['ignore', log, log],
 			detached: true,
@@ -73,7 +83,8 @@ export class N8nProcess {
 					`n8n exited during start (code ${child.exitCode}, signal ${child.signalCode}):\n${tail(this.logFile)}`,
 				);
 			}
-			if ((await this.isReady()) && this.logSince(logOffset).includes(READY_LINE)) return;
+			if ((await this.isReady()) && this.logSince(logOffset).includes(this.command.readyLine))
+				return;
 			if (Date.now() - startedAt > timeoutMs) {
 				await this.stop(5_000);
 				throw new Error(`n8n was not ready after ${timeoutMs} ms:\n${tail(this.logFile)}`);

@@ -11,13 +11,19 @@ const API_KEY = 'test-selarti-key';
 const PATH = 'selarti-replies';
 const TOKEN = triggerToken(API_KEY, PATH);
 
-function trigger(parameters: Record<string, unknown> = {}, workflowId = 'wf-1'): NodeHarness {
+function trigger(
+	parameters: Record<string, unknown> = {},
+	workflowId = 'wf-1',
+	staticData: IDataObject = {},
+	mode: 'webhook' | 'manual' = 'webhook',
+): NodeHarness {
 	return new NodeHarness(new AiTaskTrigger(), {
+		staticData,
 		parameters: { path: PATH, ...parameters },
 		credentials: { selartiApi: { baseUrl: 'http://127.0.0.1:1/api/1.1', apiKey: API_KEY } },
 		credentialTypes: [new SelartiApi()],
 		workflow: { id: workflowId },
-		mode: 'webhook',
+		mode,
 		baseUrl: 'https://n8n.example.com',
 	});
 }
@@ -243,5 +249,149 @@ describe('AI Task Trigger: webhook()', () => {
 		expect(await node.webhookMethod('checkExists')).toBe(false);
 		expect(await node.webhookMethod('create')).toBe(true);
 		expect(await node.webhookMethod('delete')).toBe(true);
+	});
+});
+
+/**
+ * Queue mode: each delivery may reach another webhook process. What one process decided reaches
+ * the next only through the workflow's static data, which n8n loads from the database per request
+ * and saves after webhook(): simulated here by a JSON copy, with the per-process memory wiped.
+ */
+describe('AI Task Trigger: decisions shared across n8n processes', () => {
+	let database: IDataObject;
+	beforeEach(() => {
+		resetTriggerMemory();
+		database = {};
+	});
+
+	/** One delivery in a fresh process (or after a restart): static data from the database, nothing in memory. */
+	async function deliverInAnotherProcess(body: unknown, parameters: Record<string, unknown> = {}) {
+		resetTriggerMemory();
+		const staticData = JSON.parse(JSON.stringify(database)) as IDataObject;
+		const delivered = await deliver(trigger(parameters, 'wf-1', staticData), body);
+		database = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+		return delivered;
+	}
+
+	it('drops a redelivery that reaches another process (or the same one after a restart)', async () => {
+		const body = buildAiWebhook({ message_id: 7001 });
+		expect((await deliverInAnotherProcess(body)).items).toHaveLength(1);
+		const again = await deliverInAnotherProcess(body);
+		expect(again.result).toEqual({ noWebhookResponse: true });
+		expect(again.response.body).toEqual({ ok: true, ignored: 'duplicate message_id' });
+		expect(
+			(await deliverInAnotherProcess(buildAiWebhook({ message_id: 7002 }))).items,
+		).toHaveLength(1);
+	});
+
+	it('reports a handoff once per dialog although each message reaches another process', async () => {
+		const thread_id = bubbleId();
+		const operatorMessage = (message_id: number) =>
+			buildAiWebhook({
+				thread_id,
+				message_id,
+				message_type: 'operator',
+				is_bot: false,
+				operator: true,
+			});
+		const events: unknown[][] = [];
+		for (const id of [8001, 8002, 8003])
+			events.push((await deliverInAnotherProcess(operatorMessage(id))).items.map((i) => i.event));
+		expect(events).toEqual([
+			['operatorMessage', 'handoff'],
+			['operatorMessage'],
+			['operatorMessage'],
+		]);
+		// Back to the AI, then to an operator again: a new handoff, wherever it arrives.
+		await deliverInAnotherProcess(buildAiWebhook({ thread_id, message_id: 8004 }));
+		expect(
+			(await deliverInAnotherProcess(operatorMessage(8005))).items.map((i) => i.event),
+		).toEqual(['operatorMessage', 'handoff']);
+	});
+
+	it('reports captured contacts and a close once across processes, storing no contact data', async () => {
+		const thread_id = bubbleId();
+		const contacts = { phone: '+79990001122', name: 'Ivan' };
+		const first = await deliverInAnotherProcess(
+			buildAiWebhook({ thread_id, message_id: 9001, contacts, close: true }),
+		);
+		expect(first.items.map((i) => i.event)).toEqual(['reply', 'contactCaptured', 'closed']);
+		const second = await deliverInAnotherProcess(
+			buildAiWebhook({ thread_id, message_id: 9002, contacts, close: true }),
+		);
+		expect(second.items.map((i) => i.event)).toEqual(['reply']);
+		expect(JSON.stringify(database)).not.toMatch(/79990001122|Ivan|9001|9002/);
+	});
+
+	it('writes static data only when a decision changes it', async () => {
+		const thread_id = bubbleId();
+		await deliverInAnotherProcess(buildAiWebhook({ thread_id, message_id: 9101, operator: true }));
+		const before = JSON.stringify(database);
+		const duplicate = await deliverInAnotherProcess(
+			buildAiWebhook({ thread_id, message_id: 9101, operator: true }),
+		);
+		expect(duplicate.response.body).toEqual({ ok: true, ignored: 'duplicate message_id' });
+		expect(JSON.stringify(database)).toBe(before);
+	});
+
+	it('still reports a handoff once per process where static data does not come back (n8n 2.41 queue mode)', async () => {
+		const thread_id = bubbleId();
+		const operator = (message_id: number) =>
+			buildAiWebhook({
+				thread_id,
+				message_id,
+				message_type: 'operator',
+				is_bot: false,
+				operator: true,
+			});
+		const events: unknown[][] = [];
+		for (const id of [9301, 9302, 9303]) {
+			// A fresh, empty static data object every time, and the same process memory.
+			const { items } = await deliver(trigger({}, 'wf-1', {}), operator(id));
+			events.push(items.map((i) => i.event));
+		}
+		expect(events).toEqual([
+			['operatorMessage', 'handoff'],
+			['operatorMessage'],
+			['operatorMessage'],
+		]);
+	});
+
+	it("reports a new handoff that static data knows of although this process's memory still says on", async () => {
+		const thread_id = bubbleId();
+		const operator = (message_id: number, on: boolean) =>
+			buildAiWebhook({
+				thread_id,
+				message_id,
+				message_type: 'operator',
+				is_bot: false,
+				operator: on,
+			});
+		// Process A sees the takeover and keeps "on" in its memory.
+		let staticData = JSON.parse(JSON.stringify(database)) as IDataObject;
+		await deliver(trigger({}, 'wf-1', staticData), operator(9401, true));
+		database = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+		// Process B sees the dialog go back to the AI (its memory is empty).
+		const savedA = JSON.parse(JSON.stringify(database)) as IDataObject;
+		resetTriggerMemory();
+		await deliver(trigger({}, 'wf-1', savedA), operator(9402, false));
+		database = JSON.parse(JSON.stringify(savedA)) as IDataObject;
+		// Back in A, whose memory said "on" (restored here by replaying its delivery into a scratch copy).
+		await deliver(trigger({}, 'wf-1', {}), operator(9401, true));
+		staticData = JSON.parse(JSON.stringify(database)) as IDataObject;
+		const again = await deliver(trigger({}, 'wf-1', staticData), operator(9403, true));
+		expect(again.items.map((i) => i.event)).toEqual(['operatorMessage', 'handoff']);
+	});
+
+	it('uses only per-process memory for test deliveries, whose static data n8n discards', async () => {
+		const staticData: IDataObject = {};
+		const body = buildAiWebhook({ message_id: 9201 });
+		const node = trigger({}, 'wf-1', staticData, 'manual');
+		expect((await deliver(node, body)).items).toHaveLength(1);
+		expect((await deliver(node, body)).response.body).toEqual({
+			ok: true,
+			ignored: 'duplicate message_id',
+		});
+		expect(staticData).toEqual({});
 	});
 });

@@ -252,6 +252,18 @@ describe('FakeTelegram', () => {
 			]);
 		});
 
+		it('records a second poller: a getUpdates while another long poll is open', async () => {
+			const first = client.post(api('getUpdates'), { timeout: 10 });
+			await telegram.waitForRequests(/getUpdates$/);
+			expect(telegram.overlappingPolls).toEqual([]);
+			const second = client.post(api('getUpdates'), { timeout: 1 });
+			expect((await first).data).toMatchObject({ ok: false, error_code: 409 });
+			await second;
+			expect(telegram.overlappingPolls).toHaveLength(1);
+			await client.post(api('getUpdates'), { timeout: 0 });
+			expect(telegram.overlappingPolls).toHaveLength(1);
+		});
+
 		it('long-polls until the timeout when nothing arrives', async () => {
 			const started = Date.now();
 			const answer = await client.post(api('getUpdates'), { timeout: 1 });
