@@ -108,8 +108,10 @@ function tableWorkflow(tableId: string): Template {
 			};
 			settings.assignments.find((a) => a.name === 'useWazzupCrm')!.value = false;
 		}
-		if (node.name === 'Save in the Data table')
+		if (node.name === 'Save in the Data table') {
+			node.disabled = false;
 			node.parameters.dataTableId = { __rl: true, mode: 'id', value: tableId };
+		}
 	});
 }
 
