@@ -6,7 +6,9 @@
  * test/e2e/n8n) with the packed package installed as a community package, imports every
  * workflows/*.json, signs in as a throwaway owner in headless Chromium (/usr/bin/chromium, see
  * scripts/ensure-chromium.js), opens each template in the editor and saves
- * docs/images/<template>.png (1400x800). Everything else lives in .e2e/screenshots/ and is deleted.
+ * docs/images/<template>.png (1400x800), and the content hash of each template it drew to
+ * docs/images/templates.sha256.json (a unit test fails when a template no longer matches its
+ * picture). Everything else lives in .e2e/screenshots/ and is deleted.
  *
  * SCREENSHOT_WIDTH / SCREENSHOT_HEIGHT override the size; SCREENSHOT_KEEP=1 keeps the n8n folder.
  */
@@ -19,7 +21,7 @@ const { ensureN8n } = require('./lib/ensure-n8n');
 const { n8nEnv } = require('./lib/n8n-env');
 const { freePorts } = require('./lib/free-ports');
 const { packPackage, installPackedPackage } = require('./lib/pack-package');
-const { prepareTemplates } = require('./lib/template-workflows');
+const { prepareTemplates, templateHash, PICTURE_MANIFEST } = require('./lib/template-workflows');
 const { repoRoot, e2eDir, workflowsDir } = require('./lib/n8n-paths');
 
 /** The n8n the pictures are taken with (1.x: what most of our e2e and `npm start` use). */
@@ -183,16 +185,25 @@ async function main() {
 		const page = await chromium.browser.newPage();
 		await editor.signIn(page, baseUrl, OWNER);
 		fs.mkdirSync(OUT_DIR, { recursive: true });
+		/** @type {Record<string, { sha256: string, picture: string }>} */
+		const manifest = {};
 		for (const template of templates) {
-			const workflow = JSON.parse(fs.readFileSync(path.join(workflowsDir, template.file), 'utf8'));
+			const text = fs.readFileSync(path.join(workflowsDir, template.file), 'utf8');
+			const workflow = JSON.parse(text);
 			const drawn = workflow.nodes.filter(
 				(/** @type {{ type: string }} */ node) => node.type !== 'n8n-nodes-base.stickyNote',
 			);
 			await openWorkflow(page, baseUrl, template.id, drawn.length);
 			const file = path.join(OUT_DIR, `${path.basename(template.file, '.json')}.png`);
 			await page.screenshot({ path: file, type: 'png' });
+			// What the picture shows: test/unit/workflows/template-pictures.test.ts compares it.
+			manifest[template.file] = { sha256: templateHash(text), picture: path.basename(file) };
 			console.log(`screenshot: ${path.relative(repoRoot, file)} (${template.name})`);
 		}
+		fs.writeFileSync(
+			path.join(repoRoot, PICTURE_MANIFEST),
+			`${JSON.stringify(manifest, null, '\t')}\n`,
+		);
 	} finally {
 		await chromium?.close();
 		await stopN8n(server);

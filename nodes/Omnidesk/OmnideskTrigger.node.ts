@@ -32,7 +32,13 @@ import { DEFAULT_EVENTS, type OmnideskEvent } from './trigger/events';
 import { seenMessages } from './trigger/memory';
 import { toConversationEvent } from './trigger/output';
 import { parseRuleBody } from './trigger/parse';
+import { checkStaffReply, staffReplyRefusedByBody } from './trigger/staffReply';
 import { normalizeWebhookPath, triggerToken } from './trigger/webhookUrl';
+
+async function staffEmailOf(context: IWebhookFunctions): Promise<string> {
+	const credentials = await context.getCredentials<{ staffEmail?: unknown }>(OMNIDESK_CREDENTIAL);
+	return typeof credentials.staffEmail === 'string' ? credentials.staffEmail.trim() : '';
+}
 
 async function apiKeyOf(
 	context: IWebhookFunctions | IHookFunctions | ILoadOptionsFunctions,
@@ -60,7 +66,7 @@ export class OmnideskTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{ "Rules webhook: " + ($parameter["events"] || []).join(", ") }}',
 		description:
-			'Starts the workflow when an Omnidesk rule sends a new case or a client message (not staff or bot replies)',
+			'Starts the workflow when an Omnidesk rule sends a new case, a client message or (on request) an operator reply',
 		defaults: { name: 'Omnidesk Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -156,12 +162,14 @@ export class OmnideskTrigger implements INodeType {
 				ok: true,
 				ignored: `event ${delivery.event} not selected`,
 			});
+		const staffReply = delivery.event === 'staffReply';
 		// The loop guard, first from what the body says (no API call needed).
-		if (delivery.author !== 'visitor' && delivery.author !== 'unknown')
-			return acknowledgeWebhook(this, {
-				ok: true,
-				ignored: `not a client message: ${delivery.authorReason}`,
-			});
+		const refused = staffReply
+			? staffReplyRefusedByBody(delivery)
+			: delivery.author !== 'visitor' && delivery.author !== 'unknown'
+				? `not a client message: ${delivery.authorReason}`
+				: undefined;
+		if (refused) return acknowledgeWebhook(this, { ok: true, ignored: refused });
 		if (delivery.text === '')
 			return acknowledgeWebhook(this, { ok: true, ignored: 'the message has no text' });
 
@@ -174,7 +182,14 @@ export class OmnideskTrigger implements INodeType {
 		// Omnidesk is asked only after the cheap checks; a failed call drops the delivery (logged):
 		// starting the AI on a case we could not check could make it answer staff or itself.
 		const checked = await settle(
-			(async (): Promise<{ ignored?: string; messageId?: string }> => {
+			(async (): Promise<{ ignored?: string; messageId?: string; staffId?: string }> => {
+				if (staffReply) {
+					// The bot label does not apply: operators answer cases the AI handed over.
+					return await checkStaffReply(this, delivery, {
+						checkLastMessage: options.checkLastMessage !== false,
+						staffEmail: await staffEmailOf(this),
+					});
+				}
 				if (onlyBotLabel && botLabel === '') return { ignored: 'no bot label is configured' };
 				if (onlyBotLabel && !(await caseHasBotLabel(this, delivery, botLabel)))
 					return { ignored: 'the case does not carry the bot label' };
@@ -206,7 +221,14 @@ export class OmnideskTrigger implements INodeType {
 		}
 
 		return acceptDelivery(this, [
-			[{ json: toConversationEvent({ ...delivery, messageId }, read.body) }],
+			[
+				{
+					json: toConversationEvent(
+						{ ...delivery, messageId, staffId: checked.value.staffId ?? delivery.staffId },
+						read.body,
+					),
+				},
+			],
 		]);
 	}
 }

@@ -40,4 +40,17 @@ function prepareTemplates(templatesDir, outDir) {
 	});
 }
 
-module.exports = { templateWorkflowId, prepareTemplates };
+/** Where `npm run screenshots` records which template content each picture shows. */
+const PICTURE_MANIFEST = path.join('docs', 'images', 'templates.sha256.json');
+
+/**
+ * The content hash of a template file, as the picture manifest records it. Line endings are
+ * normalized, so a checkout that turns LF into CRLF does not count as a change; git timestamps
+ * cannot be used (a fresh clone gives every file the checkout time).
+ * @param {string} text @returns {string}
+ */
+function templateHash(text) {
+	return crypto.createHash('sha256').update(text.replace(/\r\n/g, '\n')).digest('hex');
+}
+
+module.exports = { templateWorkflowId, prepareTemplates, templateHash, PICTURE_MANIFEST };

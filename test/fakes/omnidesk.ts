@@ -4,7 +4,7 @@
  *
  * Confirmed behaviour followed: HTTP Basic (staff email + API key); bodies wrapped in a resource
  * key; keyed-object lists {"0":{case:{…}},…,"total_count":N}; case paths accept case_id or
- * case_number; list filters status[]/channel[]/staff_id (0 = unassigned)/group_id/user_id/
+ * case_number; list filters status[]/channel[]/staff_id (0 = unassigned)/group_id/user_id/user_email/user_phone/
  * priority/labels with page 1–500 and limit 1–100; messages as staff or user with
  * attachment_urls or multipart files (25 MB each, 50 MB total); notes answered under "message";
  * rate_limit_per_minute / api_calls_left headers and retry_after (seconds) when throttled.
@@ -328,6 +328,9 @@ export class FakeOmnidesk extends FakeServer {
 		const exact = (['staff_id', 'group_id', 'user_id'] as const).filter(
 			(field) => request.query[field] !== undefined,
 		);
+		const byUser = (['user_email', 'user_phone'] as const)
+			.map((field) => request.query[field])
+			.filter((value): value is string => typeof value === 'string');
 		const matches = this.cases
 			.filter((kase) => !kase.deleted && !kase.spam)
 			.filter((kase) => statuses.length === 0 || statuses.includes(kase.status))
@@ -336,6 +339,8 @@ export class FakeOmnidesk extends FakeServer {
 			// Default: "labels" matches a case having any of them (AND/OR is NOT FOUND).
 			.filter((kase) => labels.length === 0 || labels.some((id) => kase.labels.includes(id)))
 			.filter((kase) => exact.every((field) => kase[field] === toId(request.query[field], field)))
+			// user_email / user_phone (§2.3): the client the fake made for that email or phone.
+			.filter((kase) => byUser.every((userKey) => this.users.get(userKey) === kase.user_id))
 			// Default order: newest first (the default sort is NOT FOUND).
 			.sort((a, b) => b.case_id - a.case_id);
 		return { json: keyedList('case', pageOf(matches, page, limit), matches.length) };

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { RequestContext } from '../../shared';
 import { casePath } from '../helpers/caseRef';
 import { allLabels, caseLabelIds, fetchCase } from '../helpers/directory';
-import { listItems, omnideskRequest } from '../transport';
+import { listItems, omnideskList, omnideskRequest } from '../transport';
 import type { RuleDelivery } from './parse';
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -40,6 +40,10 @@ export interface NewestMessage {
 	/** Why it must not start the AI (a staff reply, the bot's own reply, a note, a rule's message). */
 	notFromClient?: string;
 	messageId?: string;
+	/** Who wrote it; 'none' when the case has no message. */
+	author: 'client' | 'staff' | 'note' | 'rule' | 'none';
+	/** The staff member who wrote it (author 'staff'). */
+	staffId?: string;
 }
 
 /**
@@ -57,14 +61,42 @@ export async function newestMessage(
 		idempotent: true,
 	});
 	const [last] = listItems<IDataObject>(body, 'message').items;
-	if (!last) return {};
+	if (!last) return { author: 'none' };
 	const messageId = last.message_id === undefined ? undefined : String(last.message_id);
 	const flagged = (value: unknown) => value === true || String(value) === '1';
-	if (flagged(last.note)) return { messageId, notFromClient: 'the newest message is a note' };
+	if (flagged(last.note))
+		return { messageId, author: 'note', notFromClient: 'the newest message is a note' };
 	if (flagged(last.sent_via_rule))
-		return { messageId, notFromClient: 'the newest message was sent by a rule' };
+		return { messageId, author: 'rule', notFromClient: 'the newest message was sent by a rule' };
 	const staffId = String(last.staff_id ?? '0');
 	if (staffId !== '0' && staffId !== '')
-		return { messageId, notFromClient: `staff member ${staffId} wrote the newest message` };
-	return { messageId };
+		return {
+			messageId,
+			author: 'staff',
+			staffId,
+			notFromClient: `staff member ${staffId} wrote the newest message`,
+		};
+	return { messageId, author: 'client' };
+}
+
+/**
+ * The staff member the credential logs in as (by its staff email), or undefined when the
+ * account lists nobody with that email. Messages a workflow adds through the API come from them.
+ */
+export async function credentialStaffId(
+	context: RequestContext,
+	staffEmail: string,
+): Promise<string | undefined> {
+	const staff = await omnideskList<{ staff_id?: unknown; staff_email?: unknown }>(context, {
+		path: '/staff.json',
+		key: 'staff',
+	});
+	const wanted = staffEmail.trim().toLowerCase();
+	const member = staff.find(
+		(candidate) =>
+			String(candidate.staff_email ?? '')
+				.trim()
+				.toLowerCase() === wanted,
+	);
+	return member?.staff_id === undefined ? undefined : String(member.staff_id);
 }

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../shared';
 import { DEFAULT_EVENTS, OMNIDESK_EVENTS } from './events';
-import { NEW_CASE_RULE_BODY, NEW_MESSAGE_RULE_BODY } from './ruleBodies';
+import { NEW_CASE_RULE_BODY, NEW_MESSAGE_RULE_BODY, STAFF_REPLY_RULE_BODY } from './ruleBodies';
 
 export const DEFAULT_TRIGGER_PATH = 'omnidesk';
 
@@ -10,6 +10,12 @@ export const triggerProperties: INodeProperties[] = [
 	{
 		displayName: `Omnidesk has no API for webhooks: create two rules by hand (Settings → Rules) with the action "Send a webhook", method POST, content type JSON, and the Production URL below. Rule on incoming cases, body: ${NEW_CASE_RULE_BODY} — Rule on changed cases (a client replied), body: ${NEW_MESSAGE_RULE_BODY}`,
 		name: 'setupNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: `Staff Reply only (operators answer in Omnidesk, a workflow takes the answer to the client's messenger): a third rule on changed cases, condition "a staff member replied", body: ${STAFF_REPLY_RULE_BODY} — replies written with this node's credential (the AI's answers mirrored into the case) are ignored`,
+		name: 'staffReplyNotice',
 		type: 'notice',
 		default: '',
 	},

@@ -10,6 +10,12 @@ export const OMNIDESK_EVENTS = [
 		value: 'newMessage',
 		description: 'A client wrote in an existing case (rule on changed cases)',
 	},
+	{
+		name: 'Staff Reply',
+		value: 'staffReply',
+		description:
+			"An operator replied in a case (rule on changed cases, 'staff replied'): for a desk whose clients are reached on another channel",
+	},
 ] as const;
 
 export type OmnideskEvent = (typeof OMNIDESK_EVENTS)[number]['value'];
@@ -25,6 +31,10 @@ const EVENT_NAMES: Record<string, OmnideskEvent> = {
 	message: 'newMessage',
 	message_new: 'newMessage',
 	case_updated: 'newMessage',
+	staff_reply: 'staffReply',
+	staffreply: 'staffReply',
+	staff_message: 'staffReply',
+	operator_reply: 'staffReply',
 };
 
 /** The event a body names, or undefined when it names none we know. */

@@ -14,6 +14,8 @@ export function toConversationEvent(
 			text: delivery.text,
 			type: 'text',
 			...(delivery.html ? { html: delivery.html } : {}),
+			// Only a Staff Reply says who wrote it; a client message has no staff member.
+			...(delivery.event === 'staffReply' && delivery.staffId ? { staffId: delivery.staffId } : {}),
 			attachments: [],
 		},
 		contact: delivery.contact,

@@ -83,6 +83,8 @@ export interface RuleDelivery {
 	author: Author;
 	/** Why the body says a non-visitor wrote it (for the 200 "ignored" answer). */
 	authorReason?: string;
+	/** The staff member who wrote the message, when the body names one. */
+	staffId?: string;
 	/** Label ids or titles the body carries; undefined when it carries none. */
 	labels?: string[];
 	status?: string;
@@ -241,6 +243,7 @@ export function parseRuleBody(raw: unknown): ParseResult {
 			html: isHtml ? source : undefined,
 			author,
 			authorReason: reason,
+			staffId: someone(body.message?.staff_id) ?? someone(body.last_staff_id),
 			labels,
 			status: status.status,
 			statusLabel: status.label,

@@ -31,3 +31,15 @@ export const NEW_MESSAGE_RULE_BODY = JSON.stringify({
 	last_message_id: '[last_message_id]',
 	last_staff_id: '[last_staff_id]',
 });
+
+/**
+ * Rule on "changed cases", condition "a staff member replied": only for the Staff Reply event,
+ * when operators answer in Omnidesk and a workflow takes the reply to another channel.
+ */
+export const STAFF_REPLY_RULE_BODY = JSON.stringify({
+	event: 'staff_reply',
+	...common,
+	last_message: '[last_message]',
+	last_message_id: '[last_message_id]',
+	last_staff_id: '[last_staff_id]',
+});

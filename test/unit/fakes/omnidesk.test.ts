@@ -162,6 +162,20 @@ describe('FakeOmnidesk', () => {
 			});
 		});
 
+		it('finds the cases of a client by user_email or user_phone', async () => {
+			const open = (user: Record<string, string>) =>
+				post('/cases.json', { case: { ...user, subject: 's', content: 'c' } });
+			const byMail = (await open({ user_email: 'tg@example.invalid' })).data.case.case_id;
+			const byPhone = (await open({ user_phone: '79011112233' })).data.case.case_id;
+			const ids = async (query: string) =>
+				Object.values((await get(`/cases.json?${query}`)).data)
+					.filter((entry): entry is { case: { case_id: number } } => typeof entry === 'object')
+					.map((entry) => entry.case.case_id);
+			expect(await ids('user_email=tg%40example.invalid')).toEqual([byMail]);
+			expect(await ids('user_phone=79011112233')).toEqual([byPhone]);
+			expect(await ids('user_email=nobody%40example.com')).toEqual([]);
+		});
+
 		it('refuses invalid data in the error shape and changes nothing', async () => {
 			const noUser = await post('/cases.json', { case: { subject: 's', content: 'c' } });
 			expect(noUser.status).toBe(400);

@@ -213,6 +213,69 @@ describe('Omnidesk Trigger: webhook()', () => {
 		});
 	});
 
+	describe('Staff Reply (operators answer clients of another channel)', () => {
+		const staffOnly = { events: ['staffReply'] };
+		/** An operator's reply in case 2001, as the "staff replied" rule would send it. */
+		const operatorReply = (staffId: number, text = 'Operator here') => {
+			const message = desk.addClientMessage(2001, text);
+			Object.assign(message, { staff_id: staffId, user_id: 0 });
+			return buildRulesWebhook({ kase: desk.caseOf(2001), message }, { event: 'staff_reply' });
+		};
+
+		it("passes an operator's reply with the staff member, checked against Omnidesk", async () => {
+			const body = operatorReply(22);
+			const { items } = await deliver(body, staffOnly);
+			expect(items).toEqual([
+				expect.objectContaining({
+					event: 'staffReply',
+					conversation: expect.objectContaining({ key: 'omnidesk:2001' }),
+					message: expect.objectContaining({ text: 'Operator here', staffId: '22' }),
+					contact: expect.objectContaining({ email: 'ivan@example.com' }),
+				}),
+			]);
+		});
+
+		it("drops replies written with the trigger's own credential (the mirrored AI answers)", async () => {
+			const { items, answer } = await deliver(operatorReply(41094, 'AI answer'), staffOnly);
+			expect(items).toHaveLength(0);
+			expect(answer.ignored).toMatch(/credential's own user/);
+		});
+
+		it('drops client messages, notes and rule messages; a new-message trigger still drops staff', async () => {
+			const client = await deliver(
+				{ ...clientMessage('Hi'), event: 'staff_reply' },
+				{ ...staffOnly, options: { checkLastMessage: true } },
+			);
+			expect(client.items).toHaveLength(0);
+			expect(client.answer.ignored).toMatch(/not a staff reply \(client\)/);
+			const rule = await deliver({ ...operatorReply(22), sent_via_rule: 'true' }, staffOnly);
+			expect(rule.answer.ignored).toMatch(/not a staff reply: .*rule/);
+			const staffAsMessage = await deliver({ ...operatorReply(33), event: 'new_message' });
+			expect(staffAsMessage.answer.ignored).toMatch(/not a client message/);
+		});
+
+		it('without the API check, needs the staff member in the body', async () => {
+			const options = { ...staffOnly, options: { checkLastMessage: false } };
+			const named = await deliver(operatorReply(33), options);
+			expect(named.items).toHaveLength(1);
+			const unnamed = operatorReply(22, 'Second');
+			delete unnamed.last_staff_id;
+			const dropped = await deliver(unnamed, options);
+			expect(dropped.items).toHaveLength(0);
+			expect(dropped.answer.ignored).toMatch(/names no staff member/);
+		});
+
+		it('ignores the bot label: operators answer cases the AI handed over', async () => {
+			desk.caseOf(2001).labels = [101];
+			const { items } = await deliver(operatorReply(22), {
+				...staffOnly,
+				onlyBotLabel: true,
+				botLabel: '104',
+			});
+			expect(items).toHaveLength(1);
+		});
+	});
+
 	it('drops events that are not selected', async () => {
 		const { items, answer } = await deliver(
 			{ event: 'new_case', case_id: '2001', case_description: 'Hi' },
