@@ -27,7 +27,8 @@ function isEntry(value: unknown): value is StoredEntry {
 /**
  * A bounded, expiring map inside workflow static data, which n8n keeps in its database and
  * shares between processes: a production webhook loads it per request and saves it, if changed,
- * before answering (docs/architecture.md, "Queue mode"). n8n saves the whole object and the last
+ * after the trigger answered; n8n 2.41 drops it when the delivery starts a run (docs/architecture.md,
+ * "Queue mode"; issue #13). n8n saves the whole object and the last
  * writer wins, so two processes changing it at the same moment can lose one change.
  *
  * Only real changes touch the object (n8n saves only then): rewriting an unchanged value that is
