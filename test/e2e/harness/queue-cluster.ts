@@ -11,6 +11,10 @@ import { n8nMajor, n8nRuntime } from './paths';
 import { waitFor } from './wait';
 import { QueueServices } from './queue-services';
 
+interface DatabaseClient {
+	query(sql: string): Promise<{ rows: Array<Record<string, string | null>> }>;
+}
+
 /** One process of the cluster other than main: a worker or a webhook processor. */
 export interface ClusterProcess {
 	name: string;
@@ -177,24 +181,7 @@ export class QueueCluster {
 	 * Returns the highest execution id.
 	 */
 	async settled(timeoutMs = 180_000): Promise<number> {
-		// n8n's own pg driver, from the n8n under test.
-		const modules = path.resolve(n8nRuntime().n8nBin, '..', '..', '..');
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { Client } = require(path.join(modules, 'pg')) as {
-			Client: new (options: object) => {
-				connect(): Promise<void>;
-				query(sql: string): Promise<{ rows: Array<Record<string, string>> }>;
-				end(): Promise<void>;
-			};
-		};
-		const client = new Client({
-			host: '127.0.0.1',
-			port: this.services.postgresPort,
-			user: 'n8n',
-			database: 'postgres',
-		});
-		await client.connect();
-		try {
+		return await this.withDatabase(async (client) => {
 			let quietOnce = false;
 			let last = '';
 			return await waitFor(
@@ -210,6 +197,62 @@ export class QueueCluster {
 				},
 				{ timeoutMs, intervalMs: 300, describe: () => `executions still busy: ${last}` },
 			);
+		});
+	}
+
+	/**
+	 * A workflow's static data as n8n last saved it in PostgreSQL: what every process loads for
+	 * the next delivery. (Read directly: n8n's API does not show static data.)
+	 */
+	async staticDataOf(workflowId: string): Promise<Record<string, unknown>> {
+		return await this.waitForStaticData(workflowId, () => true);
+	}
+
+	/**
+	 * Polls the saved static data (one connection, every few milliseconds) until `accept` says
+	 * yes; returns what was accepted. Used to wait for n8n's save of a delivery's records, which
+	 * lands a few milliseconds after the trigger answered.
+	 */
+	async waitForStaticData(
+		workflowId: string,
+		accept: (data: Record<string, unknown>) => boolean,
+		timeoutMs = 15_000,
+	): Promise<Record<string, unknown>> {
+		return await this.withDatabase(async (client) => {
+			let last = '';
+			return await waitFor(
+				async () => {
+					const { rows } = await client.query(
+						`SELECT "staticData"::text AS data FROM workflow_entity WHERE id = '${workflowId.replace(/'/g, "''")}'`,
+					);
+					last = rows[0]?.data ?? 'null';
+					const data = (JSON.parse(last) as Record<string, unknown> | null) ?? {};
+					return accept(data) ? data : undefined;
+				},
+				{ timeoutMs, intervalMs: 2, describe: () => `static data of ${workflowId}: ${last}` },
+			);
+		});
+	}
+
+	/** Runs `use` with a connection to the cluster's PostgreSQL, through the n8n under test's own pg driver. */
+	private async withDatabase<T>(use: (client: DatabaseClient) => Promise<T>): Promise<T> {
+		const modules = path.resolve(n8nRuntime().n8nBin, '..', '..', '..');
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { Client } = require(path.join(modules, 'pg')) as {
+			Client: new (options: object) => DatabaseClient & {
+				connect(): Promise<void>;
+				end(): Promise<void>;
+			};
+		};
+		const client = new Client({
+			host: '127.0.0.1',
+			port: this.services.postgresPort,
+			user: 'n8n',
+			database: 'postgres',
+		});
+		await client.connect();
+		try {
+			return await use(client);
 		} finally {
 			await client.end();
 		}
