@@ -159,6 +159,7 @@ export class AiTaskTrigger implements INodeType {
 		// n8n saves static data of production deliveries only; a test delivery's would be dropped.
 		const memories = triggerMemories(
 			this.getMode() === 'manual' ? undefined : this.getWorkflowStaticData('node'),
+			scope,
 		);
 		const options = this.getNodeParameter('options', {}) as { dropDuplicates?: boolean };
 		if (

@@ -1,11 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { LayeredMemory, RecentMap, StaticDataMap, type KeyValueMemory } from '../../shared';
+import {
+	LayeredMemory,
+	OwnWrites,
+	RecentMap,
+	StaticDataMap,
+	type KeyValueMemory,
+} from '../../shared';
 
 // Where the AI Task Trigger remembers what it has seen (docs/architecture.md, "Queue mode"):
 // production deliveries decide from the workflow's static data, which every n8n process shares
-// through the database; test deliveries (n8n discards their static data) and the fast path use
-// these per-process memories.
+// through the database; test deliveries (n8n discards their static data), the fast path and the
+// repair of writes lost to concurrent saves use these per-process memories.
 
 const MESSAGE_WINDOW_MS = 60 * 60 * 1000;
 const DIALOG_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
@@ -23,6 +29,13 @@ export const dialogStates = new RecentMap<string>(20_000, DIALOG_WINDOW_MS);
 export const STORED_MESSAGES_MAX = 1_000;
 export const STORED_DIALOG_FLAGS_MAX = 2_000;
 
+/**
+ * This process's last writes to the static data above, so that one lost to another delivery's
+ * save of the same moment is written back with this process's next delivery. The last 200 per
+ * workflow node and field: losses happen within the moments two deliveries overlap.
+ */
+export const ownWrites = new OwnWrites(200);
+
 export interface TriggerMemories {
 	messages: KeyValueMemory<true>;
 	dialogs: KeyValueMemory<string>;
@@ -34,8 +47,8 @@ const FLAG_OFF = '-';
 /**
  * A dialog's flags: the static data decides whenever it knows the flag (on, or off after being
  * on); otherwise this process's memory. The fallback matters where static data does not come back
- * (test deliveries, and n8n 2.41, measured: docs/architecture.md), so that a flag is still
- * reported once per process there; the "off" marker keeps a stale "on" in one process's memory
+ * (test deliveries; a flag lost to another delivery's save of the same moment), so that a flag is
+ * still reported once per process there; the "off" marker keeps a stale "on" in one process's memory
  * from hiding a new handoff that static data knows about.
  */
 class DialogFlags implements KeyValueMemory<string> {
@@ -64,28 +77,31 @@ class DialogFlags implements KeyValueMemory<string> {
 
 /**
  * The memories for one delivery. `nodeStaticData` is the node's static data in production
- * (shared across processes), undefined for test deliveries.
+ * (shared across processes), undefined for test deliveries; `scope` names the workflow and node.
+ * Opening them writes back what this process wrote and a concurrent save lost, so the repair
+ * does not wait for this process's next new message.
  */
-export function triggerMemories(nodeStaticData: IDataObject | undefined): TriggerMemories {
+export function triggerMemories(
+	nodeStaticData: IDataObject | undefined,
+	scope: string,
+): TriggerMemories {
 	if (!nodeStaticData) return { messages: seenMessages, dialogs: dialogStates };
+	const stored = <V extends string | true>(field: string, max: number, windowMs: number) => {
+		const map = new StaticDataMap<V>(nodeStaticData, field, max, windowMs, Date.now, {
+			log: ownWrites,
+			scope: `${scope}|${field}`,
+		});
+		map.restoreOwnWrites();
+		return map;
+	};
 	return {
 		messages: new LayeredMemory(
 			seenMessages,
-			new StaticDataMap<true>(
-				nodeStaticData,
-				'recentMessages',
-				STORED_MESSAGES_MAX,
-				MESSAGE_WINDOW_MS,
-			),
+			stored<true>('recentMessages', STORED_MESSAGES_MAX, MESSAGE_WINDOW_MS),
 		),
 		dialogs: new DialogFlags(
 			dialogStates,
-			new StaticDataMap<string>(
-				nodeStaticData,
-				'dialogs',
-				STORED_DIALOG_FLAGS_MAX,
-				DIALOG_WINDOW_MS,
-			),
+			stored<string>('dialogs', STORED_DIALOG_FLAGS_MAX, DIALOG_WINDOW_MS),
 		),
 	};
 }
@@ -115,4 +131,5 @@ export function turnedOn(
 export function resetTriggerMemory(): void {
 	seenMessages.clear();
 	dialogStates.clear();
+	ownWrites.clear();
 }

@@ -9,7 +9,7 @@ export interface KeyValueMemory<V> {
 }
 
 /** One stored entry: when it was written (seconds) and its value. Small on purpose: it is JSON in the database. */
-type StoredEntry = [atSeconds: number, value: string | true];
+export type StoredEntry = [atSeconds: number, value: string | true];
 
 /** Keys are stored as a 20-hex-digit SHA-256 prefix: fixed size, no customer ids in plain text. */
 function storedKey(key: string): string {
@@ -25,11 +25,59 @@ function isEntry(value: unknown): value is StoredEntry {
 }
 
 /**
+ * This process's own recent writes to static data, per workflow node and field. n8n saves the
+ * whole static data object and the last save wins, so a write can be lost to another delivery's
+ * save of the same moment (measured under load: docs/architecture.md, "Queue mode"). The next
+ * write of this process puts its own lost writes back, newest first per key. Per process and
+ * bounded on purpose: it repairs the last moments, and a miss (after a restart) only leaves the
+ * window as it was.
+ */
+export class OwnWrites {
+	private readonly scopes = new Map<string, Map<string, StoredEntry>>();
+
+	constructor(
+		private readonly maxPerScope: number,
+		private readonly maxScopes = 200,
+	) {}
+
+	remember(scope: string, id: string, entry: StoredEntry): void {
+		let writes = this.scopes.get(scope);
+		if (!writes) {
+			if (this.scopes.size >= this.maxScopes) this.scopes.delete(this.scopes.keys().next().value!);
+			writes = new Map();
+			this.scopes.set(scope, writes);
+		}
+		writes.delete(id); // re-inserted last: the Map's order is the age order
+		writes.set(id, entry);
+		if (writes.size > this.maxPerScope) writes.delete(writes.keys().next().value!);
+	}
+
+	forget(scope: string, id: string): void {
+		this.scopes.get(scope)?.delete(id);
+	}
+
+	of(scope: string): ReadonlyMap<string, StoredEntry> {
+		return this.scopes.get(scope) ?? new Map();
+	}
+
+	clear(): void {
+		this.scopes.clear();
+	}
+}
+
+/** Where a StaticDataMap logs its own writes: the process-wide log and this map's place in it. */
+export interface OwnWritesLog {
+	log: OwnWrites;
+	/** Workflow, node and field: the log is per process, shared by every workflow in it. */
+	scope: string;
+}
+
+/**
  * A bounded, expiring map inside workflow static data, which n8n keeps in its database and
  * shares between processes: a production webhook loads it per request and saves it, if changed,
- * after the trigger answered; n8n 2.41 drops it when the delivery starts a run (docs/architecture.md,
- * "Queue mode"; issue #13). n8n saves the whole object and the last
- * writer wins, so two processes changing it at the same moment can lose one change.
+ * a few milliseconds after the trigger answered (docs/architecture.md, "Queue mode"). n8n saves
+ * the whole object and the last save wins, so two deliveries changing it at the same moment can
+ * lose one change; with an `OwnWritesLog`, this process's next write puts its lost ones back.
  *
  * Only real changes touch the object (n8n saves only then): rewriting an unchanged value that is
  * younger than half its lifetime is skipped, so a flag that stays on costs no write.
@@ -41,6 +89,7 @@ export class StaticDataMap<V extends string | true> implements KeyValueMemory<V>
 		private readonly maxEntries: number,
 		private readonly ttlMs: number,
 		private readonly now: () => number = Date.now,
+		private readonly own?: OwnWritesLog,
 	) {}
 
 	get(key: string): V | undefined {
@@ -58,14 +107,27 @@ export class StaticDataMap<V extends string | true> implements KeyValueMemory<V>
 			this.now() - existing[0] * 1000 < this.ttlMs / 2
 		)
 			return;
-		this.store[this.field] = this.rebuilt(id, [Math.floor(this.now() / 1000), value]);
+		const entry: StoredEntry = [Math.floor(this.now() / 1000), value];
+		this.own?.log.remember(this.own.scope, id, entry);
+		this.store[this.field] = this.rebuilt(new Map([...this.lostOwnWrites(), [id, entry]]));
 	}
 
 	delete(key: string): void {
 		const id = storedKey(key);
+		this.own?.log.forget(this.own.scope, id);
 		const entries = this.entries();
 		if (!entries || !(id in entries)) return;
-		this.store[this.field] = this.rebuilt(id);
+		this.store[this.field] = this.rebuilt(this.lostOwnWrites(), id);
+	}
+
+	/**
+	 * Writes back this process's own recent writes that the stored data lacks or holds older
+	 * (another delivery's save of the same moment won). Changes nothing when none is missing, so
+	 * n8n has nothing to save.
+	 */
+	restoreOwnWrites(): void {
+		const lost = this.lostOwnWrites();
+		if (lost.size > 0) this.store[this.field] = this.rebuilt(lost);
 	}
 
 	get size(): number {
@@ -80,18 +142,37 @@ export class StaticDataMap<V extends string | true> implements KeyValueMemory<V>
 	}
 
 	/**
-	 * The entries as a new plain object, `id` replaced by `entry` (or dropped), expired and
+	 * This process's own writes the stored data lacks or holds older, still alive and not older
+	 * than what the cap has already dropped (so a full map does not take them back on every write).
+	 */
+	private lostOwnWrites(): Map<string, StoredEntry> {
+		const lost = new Map<string, StoredEntry>();
+		if (!this.own) return lost;
+		const stored = this.entries() ?? {};
+		const kept = Object.values(stored).filter(isEntry);
+		const capped = kept.length >= Math.floor(this.maxEntries * 0.9);
+		const oldestKept = capped ? Math.min(...kept.map((entry) => entry[0])) : -Infinity;
+		for (const [id, entry] of this.own.log.of(this.own.scope)) {
+			const current = stored[id];
+			if (this.expired(entry) || entry[0] < oldestKept) continue;
+			if (!isEntry(current) || current[0] < entry[0]) lost.set(id, entry);
+		}
+		return lost;
+	}
+
+	/**
+	 * The entries as a new plain object with `upserts` written and `removed` dropped, expired and
 	 * malformed entries left out, and the oldest dropped once over the cap (down to 90 % of it, so
 	 * the sort is rare). It is assigned as a whole: n8n notices changes through proxies around the
 	 * object it loaded, and only a top-level assignment is noticed reliably (n8n 2.x's webhook
 	 * process saved no nested change to a static data object it reused).
 	 */
-	private rebuilt(id: string, entry?: StoredEntry): IDataObject {
+	private rebuilt(upserts: ReadonlyMap<string, StoredEntry>, removed?: string): IDataObject {
 		let kept = Object.entries(this.entries() ?? {}).filter(
 			(pair): pair is [string, StoredEntry] =>
-				pair[0] !== id && isEntry(pair[1]) && !this.expired(pair[1]),
+				pair[0] !== removed && !upserts.has(pair[0]) && isEntry(pair[1]) && !this.expired(pair[1]),
 		);
-		if (entry) kept.push([id, entry]);
+		kept.push(...upserts);
 		if (kept.length > this.maxEntries) {
 			// The database may not keep key order (PostgreSQL jsonb), so age decides, not position.
 			kept = kept

@@ -2,9 +2,10 @@ import {
 	dialogStates,
 	resetTriggerMemory,
 	seenMessages,
+	triggerMemories,
 	turnedOn,
 } from '../../../../nodes/AiTask/trigger/memory';
-import { RecentMap } from '../../../../nodes/shared';
+import { RecentMap, StaticDataMap } from '../../../../nodes/shared';
 
 describe('AI Task Trigger: flag memory (turnedOn)', () => {
 	it('reports a flag once when it turns on, not again while it stays on', () => {
@@ -114,5 +115,26 @@ describe('AI Task Trigger: process memories are bounded', () => {
 		expect(memory.size).toBe(max);
 		expect(memory.get('k0')).toBeUndefined();
 		expect(memory.get(`k${max}`)).toBe('x');
+	});
+});
+
+describe('AI Task Trigger: memories of a production delivery', () => {
+	afterEach(() => resetTriggerMemory());
+
+	it('writes back, on opening, what this process recorded and another delivery’s save lost', () => {
+		const saved = {};
+		const memories = triggerMemories(saved, 'wf|node');
+		memories.messages.set('wf|node|m-1', true);
+		memories.dialogs.set('wf|node|thread-1|operator', 'on');
+		// Another process's save of the same moment won: the database holds neither record.
+		const lost: Record<string, never> = {};
+		triggerMemories(lost, 'wf|node');
+		const stored = (field: string) => new StaticDataMap<string | true>(lost, field, 10, 60_000);
+		expect(stored('recentMessages').get('wf|node|m-1')).toBe(true);
+		expect(stored('dialogs').get('wf|node|thread-1|operator')).toBe('on');
+		// Another workflow node's data gets none of them.
+		const other = {};
+		triggerMemories(other, 'wf|other-node');
+		expect(other).toEqual({});
 	});
 });

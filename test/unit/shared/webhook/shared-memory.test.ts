@@ -5,6 +5,7 @@ import { Workflow as WorkflowV2 } from 'n8n-workflow-v2';
 import {
 	isDuplicateDelivery,
 	LayeredMemory,
+	OwnWrites,
 	RecentMap,
 	StaticDataMap,
 } from '../../../../nodes/shared';
@@ -169,5 +170,109 @@ describe('LayeredMemory: a per-process fast path in front of the shared memory',
 		expect(new StaticDataMap<true>(store, 'm', 10, HOUR).get('scope|43')).toBe(true);
 		memory.delete('scope|43');
 		expect(memory.get('scope|43')).toBeUndefined();
+	});
+});
+
+describe('OwnWrites: a write lost to a concurrent save comes back with this process’s next one', () => {
+	/** What the database holds between deliveries: n8n saves the whole object, the last save wins. */
+	const roundTrip = (data: IDataObject) => JSON.parse(JSON.stringify(data)) as IDataObject;
+
+	/** One process: its own log, opening the shared field for each delivery like the triggers do. */
+	function processWith(time: ReturnType<typeof clock>, scope = 'wf|node|m') {
+		const log = new OwnWrites(50);
+		return (loaded: IDataObject, max = 100) =>
+			new StaticDataMap<string>(loaded, 'm', max, HOUR, time.now, { log, scope });
+	}
+
+	it('puts back its own write that another process saved over, on its next write or on opening', () => {
+		const time = clock();
+		const [a, b] = [processWith(time), processWith(time)];
+		let database: IDataObject = {};
+		// A and B load the same data at the same moment; B's save lands last.
+		const loadedA = roundTrip(database);
+		const loadedB = roundTrip(database);
+		a(loadedA).set('m-1', 'seen');
+		b(loadedB).set('m-2', 'seen');
+		database = roundTrip(loadedB);
+		expect(a(roundTrip(database)).get('m-1')).toBeUndefined();
+
+		// A's next delivery writes something else: m-1 is written back with it.
+		const next = roundTrip(database);
+		a(next).set('m-3', 'seen');
+		database = roundTrip(next);
+		const shared = a(roundTrip(database));
+		expect(['m-1', 'm-2', 'm-3'].map((key) => shared.get(key))).toEqual(['seen', 'seen', 'seen']);
+
+		// A delivery that writes nothing (a duplicate) repairs too, and only when something is missing.
+		b(roundTrip(database)).set('m-4', 'seen');
+		const lostAgain = roundTrip(database); // B's save of m-4 lost to this older copy
+		const opened = observed(lostAgain);
+		a(opened).restoreOwnWrites();
+		expect(opened.__dataChanged).toBe(false);
+		const openedByB = observed(roundTrip(lostAgain));
+		b(openedByB).restoreOwnWrites();
+		expect(openedByB.__dataChanged).toBe(true);
+		expect(b(openedByB).get('m-4')).toBe('seen');
+	});
+
+	it('keeps the newer value when the stored one is newer than its own (a flag another process changed since)', () => {
+		const time = clock();
+		const [a, b] = [processWith(time), processWith(time)];
+		const database: IDataObject = {};
+		a(database).set('dialog|operator', 'on');
+		time.advance(5_000);
+		b(database).set('dialog|operator', '-');
+		const opened = observed(roundTrip(database));
+		a(opened).restoreOwnWrites();
+		expect(opened.__dataChanged).toBe(false);
+		expect(a(opened).get('dialog|operator')).toBe('-');
+	});
+
+	it('does not put back writes of another workflow node, expired writes, or ones it deleted itself', () => {
+		const time = clock();
+		const log = new OwnWrites(50);
+		const open = (data: IDataObject, scope: string) =>
+			new StaticDataMap<string>(data, 'm', 100, HOUR, time.now, { log, scope });
+		open({}, 'wf|node|m').set('old', 'seen');
+		time.advance(HOUR + 1000);
+		open({}, 'wf|other-node|m').set('x', 'seen');
+		open({}, 'wf|node|m').set('new', 'seen');
+		const deletedHere: IDataObject = {};
+		open(deletedHere, 'wf|node|m').set('gone', 'seen');
+		open(deletedHere, 'wf|node|m').delete('gone');
+		const fresh: IDataObject = {};
+		open(fresh, 'wf|node|m').restoreOwnWrites();
+		expect(Object.keys((fresh.m as IDataObject) ?? {})).toHaveLength(1);
+		expect(open(fresh, 'wf|node|m').get('new')).toBe('seen');
+		expect(open(fresh, 'wf|other-node|m').get('x')).toBeUndefined();
+	});
+
+	it('remembers only its last writes per scope, and does not fight the cap of a full map', () => {
+		const time = clock();
+		const log = new OwnWrites(3);
+		const open = (data: IDataObject, max = 100) =>
+			new StaticDataMap<string>(data, 'm', max, HOUR, time.now, { log, scope: 's' });
+		for (const key of ['a', 'b', 'c', 'd']) {
+			open({}).set(key, 'seen');
+			time.advance(1000);
+		}
+		const fresh: IDataObject = {};
+		open(fresh).restoreOwnWrites();
+		expect(['a', 'b', 'c', 'd'].map((key) => open(fresh).get(key))).toEqual([
+			undefined,
+			'seen',
+			'seen',
+			'seen',
+		]);
+		// A full map whose oldest entry is newer than this process's writes: those were dropped by the
+		// cap, not lost to a save, so they stay dropped (and opening it changes nothing).
+		const full: IDataObject = {
+			m: Object.fromEntries(
+				Array.from({ length: 9 }, (_, i) => [`k${i}`, [Math.floor(time.now() / 1000), 'x']]),
+			),
+		};
+		const opened = observed(full);
+		open(opened, 10).restoreOwnWrites();
+		expect(opened.__dataChanged).toBe(false);
 	});
 });
