@@ -23,6 +23,7 @@ import { FakeTelegram } from '../fakes/telegram';
 import { privateTextUpdate } from '../fakes/telegram-updates';
 import { runDir } from './harness/paths';
 import { QueueCluster } from './harness/queue-cluster';
+import { waitFor } from './harness/wait';
 import { echoWorkflow, telegramCredential, templateWithFakes, until } from './telegram-support';
 
 const TEMPLATE_BOT = '444444444:AAqueueTemplateBotTokenForE2e_00000';
@@ -245,17 +246,20 @@ describeQueue('queue mode: main + 2 workers + 2 webhook processors, PostgreSQL a
 	 * its record in the database, as a dialog's next message arrives later. Returns how long after
 	 * the trigger's answer the record became visible to the other processes (ms).
 	 */
-	const deliverAndWaitForSave = async (processor: number, body: unknown): Promise<number> => {
-		const before = savedMessageRecords(await cluster.staticDataOf(TEMPLATE_ID));
-		const answer = await cluster.postTo(processor, AI_PATH, body, AI_QUERY);
-		const answeredAt = Date.now();
-		expect(answer.status).toBe(200);
-		expect(isDuplicateAnswer(answer.body)).toBe(false);
-		await cluster.waitForStaticData(TEMPLATE_ID, (data) =>
-			[...savedMessageRecords(data)].some((key) => !before.has(key)),
-		);
-		return Date.now() - answeredAt;
-	};
+	const deliverAndWaitForSave = async (processor: number, body: unknown): Promise<number> =>
+		await cluster.readingStaticData(TEMPLATE_ID, async (read) => {
+			const before = savedMessageRecords(await read());
+			const answer = await cluster.postTo(processor, AI_PATH, body, AI_QUERY);
+			const answeredAt = Date.now();
+			expect(answer.status).toBe(200);
+			expect(isDuplicateAnswer(answer.body)).toBe(false);
+			await waitFor(
+				async () =>
+					[...savedMessageRecords(await read())].some((key) => !before.has(key)) ? true : undefined,
+				{ timeoutMs: 15_000, intervalMs: 1, describe: () => 'n8n saved the delivery’s record' },
+			);
+			return Date.now() - answeredAt;
+		});
 
 	const saveLags: number[] = [];
 

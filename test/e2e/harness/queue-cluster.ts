@@ -205,33 +205,27 @@ export class QueueCluster {
 	 * the next delivery. (Read directly: n8n's API does not show static data.)
 	 */
 	async staticDataOf(workflowId: string): Promise<Record<string, unknown>> {
-		return await this.waitForStaticData(workflowId, () => true);
+		return await this.readingStaticData(workflowId, async (read) => await read());
 	}
 
 	/**
-	 * Polls the saved static data (one connection, every few milliseconds) until `accept` says
-	 * yes; returns what was accepted. Used to wait for n8n's save of a delivery's records, which
-	 * lands a few milliseconds after the trigger answered.
+	 * Runs `use` with a reader of a workflow's saved static data over one open connection, so a
+	 * caller can poll it every few milliseconds (n8n saves a delivery's changes a few milliseconds
+	 * after the trigger answered) without a connection's set-up in each read.
 	 */
-	async waitForStaticData(
+	async readingStaticData<T>(
 		workflowId: string,
-		accept: (data: Record<string, unknown>) => boolean,
-		timeoutMs = 15_000,
-	): Promise<Record<string, unknown>> {
-		return await this.withDatabase(async (client) => {
-			let last = '';
-			return await waitFor(
-				async () => {
+		use: (read: () => Promise<Record<string, unknown>>) => Promise<T>,
+	): Promise<T> {
+		return await this.withDatabase(
+			async (client) =>
+				await use(async () => {
 					const { rows } = await client.query(
 						`SELECT "staticData"::text AS data FROM workflow_entity WHERE id = '${workflowId.replace(/'/g, "''")}'`,
 					);
-					last = rows[0]?.data ?? 'null';
-					const data = (JSON.parse(last) as Record<string, unknown> | null) ?? {};
-					return accept(data) ? data : undefined;
-				},
-				{ timeoutMs, intervalMs: 2, describe: () => `static data of ${workflowId}: ${last}` },
-			);
-		});
+					return (JSON.parse(rows[0]?.data ?? 'null') as Record<string, unknown> | null) ?? {};
+				}),
+		);
 	}
 
 	/** Runs `use` with a connection to the cluster's PostgreSQL, through the n8n under test's own pg driver. */
