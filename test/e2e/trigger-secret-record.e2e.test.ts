@@ -4,10 +4,9 @@
  * saves it, and webhook() checks deliveries against it without reading the credential. Proved by
  * changing the credentials on the running n8n: the Telegram trigger keeps accepting the secret it
  * registered (and the bot id it registered), which a per-request credential read would refuse;
- * the AI Task Trigger accepts both the pasted URL and the new key's one until it is activated
- * again, which retires the old token. (n8n does not save static data that webhook() changed when
- * the delivery starts a run in the same process: starting the run resets its change flag. So the
- * record is what activation wrote; docs/architecture.md, "Webhook rules".)
+ * the AI Task Trigger accepts the pasted URL beside the new key's one until a delivery arrives on
+ * the new one (n8n saves the refreshed record before the run starts) or it is activated again;
+ * either retires the old token (docs/architecture.md, "Webhook rules").
  */
 import { triggerToken } from '../../nodes/AiTask/trigger/webhookUrl';
 import { FakeTelegram } from '../fakes/telegram';
@@ -169,7 +168,7 @@ describe('webhook secrets remembered at activation (real n8n)', () => {
 		expect(telegram.pendingUpdates(BOT)).not.toContainEqual(update);
 	});
 
-	it('AI Task: after a key change both URLs work until the workflow is activated again', async () => {
+	it('AI Task: after a key change the old URL works until the new one is used or the workflow is activated again', async () => {
 		const oldToken = triggerToken(API_KEY, AI_PATH);
 		const newToken = triggerToken(ROTATED_KEY, AI_PATH);
 		await updateCredential(SELARTI, 'selartiApi', {
@@ -179,6 +178,10 @@ describe('webhook secrets remembered at activation (real n8n)', () => {
 		// The URL pasted into Selarti keeps working (the record), the new one too (the credential).
 		expect((await postAi(oldToken, 3)).status).toBe(200);
 		expect((await postAi(newToken, 4)).status).toBe(200);
+		// That delivery remembered the new key's token, and n8n saved it: the old URL is retired.
+		await n8n.waitUntilIdle();
+		expect((await postAi(oldToken, 40)).status).toBe(403);
+		expect((await postAi(newToken, 41)).status).toBe(200);
 
 		// Activating again remembers the new key's token: the old URL is retired.
 		await n8n.deactivateViaApi(aiTaskFlow.id);
@@ -190,7 +193,7 @@ describe('webhook secrets remembered at activation (real n8n)', () => {
 		const before = await n8n.waitUntilIdle();
 		expect((await postAi(oldToken, 5)).status).toBe(403);
 		expect((await postAi(newToken, 6)).status).toBe(200);
-		const executions = await n8n.waitForExecutions(aiTaskFlow.id, 4);
+		const executions = await n8n.waitForExecutions(aiTaskFlow.id, 5);
 		expect(Number(executions[executions.length - 1].id)).toBe(before + 1);
 	});
 });

@@ -117,8 +117,8 @@ export interface CheckWebhookSecretOptions {
  * Whether a delivery carries the expected secret, and the facts remembered with it. With a
  * record (production, registered by this version) no credential is read. Without one (a workflow
  * activated by an older version of this package, or a test webhook) the credential is read, and
- * in production the record is written; n8n saves it when the delivery starts no run (starting a
- * run resets n8n's change flag), and the next activation writes it in any case.
+ * in production the record is written; n8n saves it with the delivery (our triggers answer
+ * themselves, so n8n saves static data before it starts the run), and activation writes it too.
  */
 export async function checkWebhookSecret(
 	context: StaticDataContext,
