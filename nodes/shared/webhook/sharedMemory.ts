@@ -141,21 +141,23 @@ export class StaticDataMap<V extends string | true> implements KeyValueMemory<V>
 			: undefined;
 	}
 
-	/**
-	 * This process's own writes the stored data lacks or holds older, still alive and not older
-	 * than what the cap has already dropped (so a full map does not take them back on every write).
-	 */
+	/** This process's own writes, still alive, that the stored data lacks or holds older. */
 	private lostOwnWrites(): Map<string, StoredEntry> {
 		const lost = new Map<string, StoredEntry>();
-		if (!this.own) return lost;
+		const own = this.own?.log.of(this.own.scope);
+		if (!own || own.size === 0) return lost;
 		const stored = this.entries() ?? {};
-		const kept = Object.values(stored).filter(isEntry);
-		const capped = kept.length >= Math.floor(this.maxEntries * 0.9);
-		const oldestKept = capped ? Math.min(...kept.map((entry) => entry[0])) : -Infinity;
-		for (const [id, entry] of this.own.log.of(this.own.scope)) {
+		for (const [id, entry] of own) {
 			const current = stored[id];
-			if (this.expired(entry) || entry[0] < oldestKept) continue;
-			if (!isEntry(current) || current[0] < entry[0]) lost.set(id, entry);
+			if (!this.expired(entry) && (!isEntry(current) || current[0] < entry[0])) lost.set(id, entry);
+		}
+		if (lost.size === 0) return lost;
+		// Own writes older than everything a full map still keeps were dropped by its cap, not lost
+		// to a save: taking them back would only make the next write drop them again.
+		const kept = Object.values(stored).filter(isEntry);
+		if (kept.length >= Math.floor(this.maxEntries * 0.9)) {
+			const oldestKept = Math.min(...kept.map((entry) => entry[0]));
+			for (const [id, entry] of lost) if (entry[0] < oldestKept) lost.delete(id);
 		}
 		return lost;
 	}
