@@ -149,3 +149,29 @@ export function judgeSends(
 	});
 	return verdict;
 }
+
+/**
+ * The checks every action node's fault-run suite makes (test/unit/<provider>/send-faults.test.ts),
+ * in one place so the providers are held to the same promise: judgeSends found nothing wrong,
+ * nothing was sent twice, every kind of fault struck at least once (else the run proves nothing
+ * about that kind), and exactly the four faults that may hide a processed send failed an item.
+ * Returns the verdict for a suite's own extra checks.
+ */
+export function expectEverySendOnceOrFailed(
+	output: INodeExecutionData[],
+	messages: string[],
+	deliveries: (message: string) => number,
+	injected: InjectedFaults,
+): SendVerdict {
+	const verdict = judgeSends(output, messages, deliveries, injected);
+	expect(verdict.problems).toEqual([]);
+	expect(verdict.duplicated).toBe(0);
+	expect(Object.values(injected.counts).every((n) => n > 0)).toBe(true);
+	expect(verdict.failed).toBe(
+		injected.counts['5xx before'] +
+			injected.counts['drop before'] +
+			injected.counts['5xx after'] +
+			injected.counts['drop after'],
+	);
+	return verdict;
+}
