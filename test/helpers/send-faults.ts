@@ -7,6 +7,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { faults, type Fault, type FakeServer, type RecordedRequest } from '../fakes/fake-server';
+import { seededRandom } from './seeded-random';
 
 export type SendFault = '429' | 'slow' | '5xx before' | 'drop before' | '5xx after' | 'drop after';
 
@@ -21,18 +22,6 @@ export interface SendFaultPlan {
 	tooManyRequests: Fault;
 	/** How long a slow answer takes (default 150 ms). */
 	slowMs?: number;
-}
-
-/** A small seeded generator (mulberry32). */
-function seeded(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 export interface InjectedFaults {
@@ -52,7 +41,7 @@ export function injectSendFaults(
 	plan: SendFaultPlan,
 ): InjectedFaults {
 	const rate = plan.rate ?? 0.04;
-	const random = seeded(plan.seed ?? 15);
+	const random = seededRandom(plan.seed ?? 15);
 	const order: SendFault[] = [
 		'429',
 		'slow',
