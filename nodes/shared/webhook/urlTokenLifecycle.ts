@@ -1,4 +1,4 @@
-import { NodeOperationError, type IHookFunctions, type INodeType } from 'n8n-workflow';
+import { NodeOperationError, type IHookFunctions } from 'n8n-workflow';
 
 import { forgetWebhookSecret, rememberWebhookSecret } from './secretDigest';
 
@@ -27,9 +27,9 @@ export interface UrlTokenLifecycleSettings {
 }
 
 /** The trigger's `webhookMethods`, as described above. */
-export function urlTokenWebhookMethods(
-	settings: UrlTokenLifecycleSettings,
-): NonNullable<INodeType['webhookMethods']> {
+export function urlTokenWebhookMethods(settings: UrlTokenLifecycleSettings): {
+	default: Record<'checkExists' | 'create' | 'delete', (this: IHookFunctions) => Promise<boolean>>;
+} {
 	return {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
