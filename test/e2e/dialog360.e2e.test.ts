@@ -15,7 +15,7 @@ import { triggerToken } from '../../nodes/AiTask/trigger/webhookUrl';
 import { buildInteractiveReplyWebhook, buildTextWebhook, FakeDialog360 } from '../fakes/dialog360';
 import { deliverAiWebhook, FakeSelarti } from '../fakes/selarti';
 import { N8nInstance, nodeOutput, type WorkflowJson } from './harness';
-import { filledTemplate } from './harness/templates';
+import { channelTemplate } from './harness/templates';
 import { PACKAGE, until } from './telegram-support';
 
 const MENU_KEY = 'e2e-360dialog-menu-key';
@@ -121,25 +121,18 @@ function takeoverWorkflow(): WorkflowJson {
 
 /** The shipped template with credentials and a task id filled in, as a user would. */
 function templateWorkflow(): WorkflowJson {
-	return filledTemplate(
+	return channelTemplate(
 		path.resolve(__dirname, '../../workflows/360dialog-ai-assistant.json'),
 		'e2e360Template01',
-		[
-			{
+		{
+			channel: {
 				nodeType: /\.dialog360(Trigger)?$/,
 				type: 'omnichannel360DialogApi',
 				id: 'd360TplCred00001',
 				name: '360dialog d360TplCred00001',
 			},
-			{
-				nodeType: /\.aiTask(Trigger)?$/,
-				type: 'selartiApi',
-				id: 'e2eSelartiCred03',
-				name: 'Selarti (fake)',
-			},
-		],
-		(node) => {
-			if (node.name === 'Send to AI task') node.parameters.taskId = 'task-1';
+			selarti: { id: 'e2eSelartiCred03', name: 'Selarti (fake)' },
+			taskId: 'task-1',
 		},
 	);
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DEFAULT_API_KEY, type FakeOmnidesk } from '../fakes/omnidesk';
 import type { FakeSelarti } from '../fakes/selarti';
 import type { CredentialFixture, WorkflowJson } from './harness';
-import { filledTemplate } from './harness/templates';
+import { channelTemplate } from './harness/templates';
 
 export const TEMPLATE_FILE = path.resolve(__dirname, '../../workflows/omnidesk-ai-assistant.json');
 
@@ -34,25 +34,20 @@ export function omnideskTemplate(
 	workflowId: string,
 	ids: { omnidesk: string; selarti: string; taskId: string; humanGroupId: string },
 ): WorkflowJson {
-	return filledTemplate(
+	return channelTemplate(
 		TEMPLATE_FILE,
 		workflowId,
-		[
-			{
+		{
+			channel: {
 				nodeType: /\.omnidesk(Trigger)?$/,
 				type: 'omnichannelOmnideskApi',
 				id: ids.omnidesk,
 				name: `Omnidesk ${ids.omnidesk}`,
 			},
-			{
-				nodeType: /\.aiTask(Trigger)?$/,
-				type: 'selartiApi',
-				id: ids.selarti,
-				name: `Selarti ${ids.selarti}`,
-			},
-		],
+			selarti: { id: ids.selarti, name: `Selarti ${ids.selarti}` },
+			taskId: ids.taskId,
+		},
 		(node) => {
-			if (node.name === 'Send to AI task') node.parameters.taskId = ids.taskId;
 			if (node.name === 'Hand over to humans') node.parameters.groupId = ids.humanGroupId;
 		},
 	);

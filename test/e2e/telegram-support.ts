@@ -1,7 +1,7 @@
 /** Workflow and credential builders shared by the Telegram end-to-end tests. */
 import { PACKAGE_NAME as PACKAGE } from '../helpers/node-harness';
 import { waitFor, type WorkflowJson } from './harness';
-import { filledTemplate } from './harness/templates';
+import { channelTemplate } from './harness/templates';
 
 export { PACKAGE };
 
@@ -81,25 +81,14 @@ export function templateWithFakes(
 	workflowId: string,
 	ids: { telegramCredential: string; selartiCredential: string; taskId: string },
 ): WorkflowJson {
-	return filledTemplate(
-		file,
-		workflowId,
-		[
-			{
-				nodeType: /\.telegramBot(Trigger)?$/,
-				type: 'omnichannelTelegramBotApi',
-				id: ids.telegramCredential,
-				name: `Telegram ${ids.telegramCredential}`,
-			},
-			{
-				nodeType: /\.aiTask(Trigger)?$/,
-				type: 'selartiApi',
-				id: ids.selartiCredential,
-				name: 'Selarti (fake)',
-			},
-		],
-		(node) => {
-			if (node.name === 'Send to AI task') node.parameters.taskId = ids.taskId;
+	return channelTemplate(file, workflowId, {
+		channel: {
+			nodeType: /\.telegramBot(Trigger)?$/,
+			type: 'omnichannelTelegramBotApi',
+			id: ids.telegramCredential,
+			name: `Telegram ${ids.telegramCredential}`,
 		},
-	);
+		selarti: { id: ids.selartiCredential, name: 'Selarti (fake)' },
+		taskId: ids.taskId,
+	});
 }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 
 import { PACKAGE_NAME as PACKAGE } from '../helpers/node-harness';
 import type { WorkflowJson } from './harness';
-import { filledTemplate } from './harness/templates';
+import { channelTemplate } from './harness/templates';
 
 export const wazzupCredential = (id: string, apiKey: string, baseUrl: string) => ({
 	id,
@@ -57,27 +57,16 @@ export function wazzupTemplateWithFakes(
 	workflowId: string,
 	ids: { wazzupCredential: string; selartiCredential: string; taskId: string },
 ): WorkflowJson {
-	return filledTemplate(
-		file,
-		workflowId,
-		[
-			{
-				nodeType: /\.wazzup(Trigger)?$/,
-				type: 'omnichannelWazzupApi',
-				id: ids.wazzupCredential,
-				name: `Wazzup ${ids.wazzupCredential}`,
-			},
-			{
-				nodeType: /\.aiTask(Trigger)?$/,
-				type: 'selartiApi',
-				id: ids.selartiCredential,
-				name: 'Selarti (fake)',
-			},
-		],
-		(node) => {
-			if (node.name === 'Send to AI task') node.parameters.taskId = ids.taskId;
+	return channelTemplate(file, workflowId, {
+		channel: {
+			nodeType: /\.wazzup(Trigger)?$/,
+			type: 'omnichannelWazzupApi',
+			id: ids.wazzupCredential,
+			name: `Wazzup ${ids.wazzupCredential}`,
 		},
-	);
+		selarti: { id: ids.selartiCredential, name: 'Selarti (fake)' },
+		taskId: ids.taskId,
+	});
 }
 
 /** Another program's webhook receiver (a CRM integration): answers 200 to everything. */

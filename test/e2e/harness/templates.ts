@@ -48,3 +48,35 @@ export function filledTemplate(
 	}
 	return { ...template, id: workflowId };
 }
+
+/** What a channel's AI assistant template (workflows/<channel>-ai-assistant.json) leaves blank. */
+export interface ChannelTemplateFill {
+	/** The channel's credential, for its trigger and send nodes. */
+	channel: TemplateCredential;
+	/** The Selarti credential, for both AI Task nodes. */
+	selarti: { id: string; name: string };
+	/** The AI task "Send to AI task" sends to. */
+	taskId: string;
+}
+
+/**
+ * A channel's AI assistant template as a user leaves it after importing it: every one of them has
+ * the same AI Task half (Send to AI task, AI answers), so only the channel's credential differs.
+ * `edit` fills what a template adds (e.g. Omnidesk's operators' group).
+ */
+export function channelTemplate(
+	file: string,
+	workflowId: string,
+	fill: ChannelTemplateFill,
+	edit: (node: TemplateNode) => void = () => {},
+): TemplateWorkflow {
+	return filledTemplate(
+		file,
+		workflowId,
+		[fill.channel, { nodeType: /\.aiTask(Trigger)?$/, type: 'selartiApi', ...fill.selarti }],
+		(node) => {
+			if (node.name === 'Send to AI task') node.parameters.taskId = fill.taskId;
+			edit(node);
+		},
+	);
+}
