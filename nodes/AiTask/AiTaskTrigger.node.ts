@@ -1,5 +1,4 @@
 import {
-	NodeOperationError,
 	type IDataObject,
 	type IHookFunctions,
 	type ILoadOptionsFunctions,
@@ -15,11 +14,10 @@ import {
 	acceptDelivery,
 	acknowledgeWebhook,
 	checkWebhookSecret,
-	forgetWebhookSecret,
 	isDuplicateDelivery,
 	readDeliveryBody,
 	rejectWebhook,
-	rememberWebhookSecret,
+	urlTokenWebhookMethods,
 	webhookUrlOptions,
 	type ExpectedSecret,
 } from '../shared';
@@ -103,36 +101,15 @@ export class AiTaskTrigger implements INodeType {
 	};
 
 	/**
-	 * Selarti has no API to register webhooks (the user pastes the URL into an integration), so the
-	 * lifecycle makes activation fail early when the credential cannot produce a token, and
-	 * remembers the token's digest for webhook() (nodes/shared/webhook/secretDigest.ts).
+	 * Selarti has no API to register webhooks (the user pastes the URL into an integration):
+	 * activation fails early when the credential cannot produce a token, and remembers the
+	 * token's digest for webhook() (nodes/shared/webhook/urlTokenLifecycle.ts).
 	 */
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return false;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				const expected = await expectedToken(this);
-				if (expected.secret === '') {
-					throw new NodeOperationError(
-						this.getNode(),
-						'The Selarti API credential has no API key',
-						{
-							description:
-								'The webhook URL token is derived from it: set the key in the credential.',
-						},
-					);
-				}
-				rememberWebhookSecret(this, expected);
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				forgetWebhookSecret(this);
-				return true;
-			},
-		},
-	};
+	webhookMethods = urlTokenWebhookMethods({
+		apiKey: apiKeyOf,
+		token: triggerToken,
+		credentialName: 'Selarti API credential',
+	});
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const query = this.getQueryData() as IDataObject;

@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	NodeOperationError,
 	type IDataObject,
 	type IHookFunctions,
 	type ILoadOptionsFunctions,
@@ -15,12 +14,11 @@ import {
 	acceptDelivery,
 	acknowledgeWebhook,
 	checkWebhookSecret,
-	forgetWebhookSecret,
 	isDuplicateDelivery,
 	readDeliveryBody,
 	rejectWebhook,
-	rememberWebhookSecret,
 	settle,
+	urlTokenWebhookMethods,
 	webhookUrlOptions,
 	type ExpectedSecret,
 } from '../shared';
@@ -105,33 +103,19 @@ export class OmnideskTrigger implements INodeType {
 	/**
 	 * Omnidesk has no API to register rule webhooks (api-reference §2.6): the admin pastes the URL
 	 * into the rules. Activation checks that the token can be made, remembers its digest for
-	 * webhook() (nodes/shared/webhook/secretDigest.ts), and logs where to find the URL (not the
-	 * URL itself: its token is a secret).
+	 * webhook() (nodes/shared/webhook/urlTokenLifecycle.ts), and logs where to find the URL (not
+	 * the URL itself: its token is a secret).
 	 */
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return false;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				if ((await apiKeyOf(this)) === '') {
-					throw new NodeOperationError(this.getNode(), 'The Omnidesk credential has no API key', {
-						description: 'The webhook URL token is derived from it: set the key in the credential.',
-					});
-				}
-				this.logger.info(
-					'Omnidesk Trigger: Omnidesk has no API to register webhooks. Paste the URL from the node\'s "Webhook URL for Omnidesk" field into the webhook action of your Omnidesk rules.',
-					{ path: normalizeWebhookPath(String(this.getNodeParameter('path', ''))) },
-				);
-				rememberWebhookSecret(this, await expectedToken(this));
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				forgetWebhookSecret(this);
-				return true;
-			},
-		},
-	};
+	webhookMethods = urlTokenWebhookMethods({
+		apiKey: apiKeyOf,
+		token: triggerToken,
+		credentialName: 'Omnidesk credential',
+		onActivate: (context) =>
+			context.logger.info(
+				'Omnidesk Trigger: Omnidesk has no API to register webhooks. Paste the URL from the node\'s "Webhook URL for Omnidesk" field into the webhook action of your Omnidesk rules.',
+				{ path: normalizeWebhookPath(String(context.getNodeParameter('path', ''))) },
+			),
+	});
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const query = this.getQueryData() as IDataObject;

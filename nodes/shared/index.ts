@@ -19,6 +19,7 @@ export * from './webhook/keyProblem';
 export * from './webhook/recentDeliveries';
 export * from './webhook/sharedMemory';
 export * from './webhook/urlToken';
+export * from './webhook/urlTokenLifecycle';
 export * from './text/split';
 export * from './timing/pause';
 export * from './transport/types';

@@ -18,6 +18,7 @@ import { Wazzup } from '../../nodes/Wazzup/Wazzup.node';
 import { faults } from '../fakes/fake-server';
 import { DEFAULT_WAZZUP_CHANNELS, DEFAULT_WAZZUP_KEY, FakeWazzup } from '../fakes/wazzup';
 import { NodeHarness } from '../helpers';
+import { seededRandom } from '../helpers/seeded-random';
 
 const CHANNEL = DEFAULT_WAZZUP_CHANNELS[0];
 
@@ -42,23 +43,11 @@ export interface BenchResult {
 	failedItems: number;
 }
 
-/** A small seeded generator (mulberry32): the same faults on every run with the same seed. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 /** A fake Wazzup that injects the four faults at random, counting them. */
 async function faultyWazzup(options: BenchOptions) {
 	const fake = new FakeWazzup({ maxRecorded: options.messages * 4 });
 	await fake.start();
-	const next = random(options.seed);
+	const next = seededRandom(options.seed);
 	const injected = { '5xx before': 0, 'drop before': 0, '5xx after': 0, 'drop after': 0 };
 	const isSend = (r: { method: string; path: string }) =>
 		r.method === 'POST' && r.path === '/v3/message';
@@ -78,7 +67,15 @@ async function faultyWazzup(options: BenchOptions) {
 	return { fake, injected };
 }
 
-function count(fake: FakeWazzup, texts: string[]) {
+/**
+ * What a run reports, ours and the model alike (so the two rows are counted the same way):
+ * delivered / lost / duplicated from what the fake really sent, not from what the sender believes.
+ */
+function resultOf(
+	fake: FakeWazzup,
+	texts: string[],
+	run: { started: number; injected: Record<string, number>; failedItems: number },
+): BenchResult {
 	const wanted = new Set(texts);
 	const seen = new Map<string, number>();
 	for (const message of fake.sent) {
@@ -88,7 +85,15 @@ function count(fake: FakeWazzup, texts: string[]) {
 	}
 	const delivered = seen.size;
 	const duplicated = [...seen.values()].reduce((sum, n) => sum + n - 1, 0);
-	return { delivered, lost: texts.length - delivered, duplicated };
+	return {
+		delivered,
+		lost: texts.length - delivered,
+		duplicated,
+		wallMs: Date.now() - run.started,
+		requests: fake.requestsTo('POST /v3/message').length,
+		injected: run.injected,
+		failedItems: run.failedItems,
+	};
 }
 
 const textsOf = (options: BenchOptions) =>
@@ -130,13 +135,7 @@ export async function runOurs(options: BenchOptions): Promise<BenchResult> {
 		const failedItems = outputs
 			.flatMap((output) => output[0])
 			.filter((item) => item.json.error).length;
-		return {
-			...count(fake, texts),
-			wallMs: Date.now() - started,
-			requests: fake.requestsTo('POST /v3/message').length,
-			injected,
-			failedItems,
-		};
+		return resultOf(fake, texts, { started, injected, failedItems });
 	} finally {
 		await fake.stop();
 	}
@@ -186,13 +185,7 @@ export async function runHttpRequestModel(options: BenchOptions): Promise<BenchR
 				}
 			}),
 		);
-		return {
-			...count(fake, texts),
-			wallMs: Date.now() - started,
-			requests: fake.requestsTo('POST /v3/message').length,
-			injected,
-			failedItems,
-		};
+		return resultOf(fake, texts, { started, injected, failedItems });
 	} finally {
 		await fake.stop();
 	}

@@ -4,7 +4,6 @@
  * key's channel; a handoff reaches each channel's humans; a closed dialog closes its Omnidesk case;
  * a key no branch knows fails loudly with the key in the error.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { triggerToken } from '../../nodes/AiTask/trigger/webhookUrl';
@@ -14,6 +13,7 @@ import { deliverAiWebhook, FakeSelarti } from '../fakes/selarti';
 import { DEFAULT_TELEGRAM_TOKEN, FakeTelegram } from '../fakes/telegram';
 import { DEFAULT_WAZZUP_CHANNELS, FakeWazzup } from '../fakes/wazzup';
 import { N8nInstance, type WorkflowJson } from './harness';
+import { filledTemplate } from './harness/templates';
 import { omnideskCredential, selartiCredential } from './omnidesk-support';
 import { telegramCredential, until } from './telegram-support';
 import { wazzupCredential } from './wazzup-support';
@@ -44,21 +44,12 @@ const CREDENTIALS = {
 	selarti: 'routerAiCred0001',
 };
 
-type TemplateNode = Record<string, unknown> & {
-	type: string;
-	name: string;
-	parameters: Record<string, unknown>;
-};
-
 /** The credential names the imported fixtures carry (each support helper names its own). */
 const names = new Map<string, string>();
 const nameOf = (id: string) => names.get(id) ?? id;
 
 /** The template with every credential and the human group filled in, as an admin would. */
 function routerWithFakes(): WorkflowJson {
-	const template = JSON.parse(readFileSync(TEMPLATE_FILE, 'utf8')) as WorkflowJson & {
-		nodes: TemplateNode[];
-	};
 	const byType: Array<[RegExp, string, string]> = [
 		[/\.telegramBot$/, 'omnichannelTelegramBotApi', CREDENTIALS.telegram],
 		[/\.wazzup$/, 'omnichannelWazzupApi', CREDENTIALS.wazzup],
@@ -66,14 +57,15 @@ function routerWithFakes(): WorkflowJson {
 		[/\.omnidesk$/, 'omnichannelOmnideskApi', CREDENTIALS.omnidesk],
 		[/\.aiTaskTrigger$/, 'selartiApi', CREDENTIALS.selarti],
 	];
-	for (const node of template.nodes) {
-		for (const [pattern, type, id] of byType) {
-			if (pattern.test(node.type)) node.credentials = { [type]: { id, name: nameOf(id) } };
-		}
-		if (node.name === 'Hand the Omnidesk case to humans')
-			node.parameters.groupId = String(HUMAN_GROUP);
-	}
-	return { ...template, id: WORKFLOW_ID };
+	return filledTemplate(
+		TEMPLATE_FILE,
+		WORKFLOW_ID,
+		byType.map(([nodeType, type, id]) => ({ nodeType, type, id, name: nameOf(id) })),
+		(node) => {
+			if (node.name === 'Hand the Omnidesk case to humans')
+				node.parameters.groupId = String(HUMAN_GROUP);
+		},
+	);
 }
 
 describe('AI reply router template in a real n8n', () => {

@@ -15,6 +15,7 @@ import { triggerToken } from '../../nodes/AiTask/trigger/webhookUrl';
 import { buildInteractiveReplyWebhook, buildTextWebhook, FakeDialog360 } from '../fakes/dialog360';
 import { deliverAiWebhook, FakeSelarti } from '../fakes/selarti';
 import { N8nInstance, nodeOutput, type WorkflowJson } from './harness';
+import { channelTemplate } from './harness/templates';
 import { PACKAGE, until } from './telegram-support';
 
 const MENU_KEY = 'e2e-360dialog-menu-key';
@@ -118,25 +119,22 @@ function takeoverWorkflow(): WorkflowJson {
 	};
 }
 
-type TemplateNode = { type: string; name: string; parameters: Record<string, unknown> } & Record<
-	string,
-	unknown
->;
-
 /** The shipped template with credentials and a task id filled in, as a user would. */
-async function templateWorkflow(): Promise<WorkflowJson> {
-	const { readFileSync } = await import('node:fs');
-	const file = path.resolve(__dirname, '../../workflows/360dialog-ai-assistant.json');
-	const template = JSON.parse(readFileSync(file, 'utf8')) as WorkflowJson & {
-		nodes: TemplateNode[];
-	};
-	for (const node of template.nodes) {
-		if (/\.dialog360(Trigger)?$/.test(node.type)) node.credentials = uses('d360TplCred00001');
-		if (/\.aiTask(Trigger)?$/.test(node.type))
-			node.credentials = { selartiApi: { id: 'e2eSelartiCred03', name: 'Selarti (fake)' } };
-		if (node.name === 'Send to AI task') node.parameters.taskId = 'task-1';
-	}
-	return { ...template, id: 'e2e360Template01' };
+function templateWorkflow(): WorkflowJson {
+	return channelTemplate(
+		path.resolve(__dirname, '../../workflows/360dialog-ai-assistant.json'),
+		'e2e360Template01',
+		{
+			channel: {
+				nodeType: /\.dialog360(Trigger)?$/,
+				type: 'omnichannel360DialogApi',
+				id: 'd360TplCred00001',
+				name: '360dialog d360TplCred00001',
+			},
+			selarti: { id: 'e2eSelartiCred03', name: 'Selarti (fake)' },
+			taskId: 'task-1',
+		},
+	);
 }
 
 describe('360dialog in a real n8n', () => {
@@ -160,7 +158,7 @@ describe('360dialog in a real n8n', () => {
 				data: { baseUrl: selarti.apiBaseUrl, apiKey: SELARTI_KEY, sessionToken: '' },
 			},
 		]);
-		template = await templateWorkflow();
+		template = templateWorkflow();
 		// Another program already receives this number's deliveries.
 		dialog.webhooks.set(TAKEOVER_KEY, FOREIGN);
 		await n8n.importWorkflows([menuWorkflow(), template, takeoverWorkflow()]);

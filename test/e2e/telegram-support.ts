@@ -1,8 +1,7 @@
 /** Workflow and credential builders shared by the Telegram end-to-end tests. */
-import { readFileSync } from 'node:fs';
-
 import { PACKAGE_NAME as PACKAGE } from '../helpers/node-harness';
 import { waitFor, type WorkflowJson } from './harness';
+import { channelTemplate } from './harness/templates';
 
 export { PACKAGE };
 
@@ -73,12 +72,6 @@ export function echoWorkflow(
 	};
 }
 
-type TemplateNode = Record<string, unknown> & {
-	type: string;
-	name: string;
-	parameters: Record<string, unknown>;
-};
-
 /**
  * A template file with credentials and a task id filled in, as a user would after importing it.
  * The credential ids must have been imported (telegramCredential, and a selartiApi credential).
@@ -88,22 +81,14 @@ export function templateWithFakes(
 	workflowId: string,
 	ids: { telegramCredential: string; selartiCredential: string; taskId: string },
 ): WorkflowJson {
-	const template = JSON.parse(readFileSync(file, 'utf8')) as WorkflowJson & {
-		nodes: TemplateNode[];
-	};
-	for (const node of template.nodes) {
-		if (node.type.endsWith('.telegramBot') || node.type.endsWith('.telegramBotTrigger')) {
-			node.credentials = {
-				omnichannelTelegramBotApi: {
-					id: ids.telegramCredential,
-					name: `Telegram ${ids.telegramCredential}`,
-				},
-			};
-		}
-		if (node.type.endsWith('.aiTask') || node.type.endsWith('.aiTaskTrigger')) {
-			node.credentials = { selartiApi: { id: ids.selartiCredential, name: 'Selarti (fake)' } };
-		}
-		if (node.name === 'Send to AI task') node.parameters.taskId = ids.taskId;
-	}
-	return { ...template, id: workflowId };
+	return channelTemplate(file, workflowId, {
+		channel: {
+			nodeType: /\.telegramBot(Trigger)?$/,
+			type: 'omnichannelTelegramBotApi',
+			id: ids.telegramCredential,
+			name: `Telegram ${ids.telegramCredential}`,
+		},
+		selarti: { id: ids.selartiCredential, name: 'Selarti (fake)' },
+		taskId: ids.taskId,
+	});
 }

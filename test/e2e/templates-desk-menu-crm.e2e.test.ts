@@ -9,7 +9,6 @@
  *   - contact-captured-crm: a captured contact lands in Wazzup's CRM contacts, or in a Data table.
  * One n8n for all three keeps the CI cost to one start per n8n version.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { triggerToken as aiToken } from '../../nodes/AiTask/trigger/webhookUrl';
@@ -25,7 +24,8 @@ import { FakeTelegram } from '../fakes/telegram';
 import { privateTextUpdate } from '../fakes/telegram-updates';
 import { DEFAULT_WAZZUP_CHANNELS, FakeWazzup } from '../fakes/wazzup';
 import { buildWazzupMessage } from '../fakes/wazzup-webhooks';
-import { N8nInstance, waitFor, type N8nExecution, type WorkflowJson } from './harness';
+import { N8nInstance, waitFor, type N8nExecution } from './harness';
+import { filledTemplate, type TemplateNode, type TemplateWorkflow } from './harness/templates';
 import { omnideskCredential, selartiCredential } from './omnidesk-support';
 import { telegramCredential, until } from './telegram-support';
 import { wazzupCredential } from './wazzup-support';
@@ -60,31 +60,21 @@ const CREDENTIAL_TYPES: Array<[RegExp, string, string]> = [
 	[/\.wazzup(Trigger)?$/, 'omnichannelWazzupApi', CREDENTIALS.wazzup],
 ];
 
-type TemplateNode = Record<string, unknown> & {
-	type: string;
-	name: string;
-	parameters: Record<string, unknown>;
-	webhookId?: string;
-};
-type Template = WorkflowJson & { nodes: TemplateNode[] };
-
 const names = new Map<string, string>();
 
 /** A template with credentials filled in and `edit` applied to each node, as an admin would. */
-function filled(file: string, id: string, edit: (node: TemplateNode) => void = () => {}): Template {
-	const template = JSON.parse(
-		readFileSync(path.resolve(__dirname, '../../workflows', file), 'utf8'),
-	) as Template;
-	for (const node of template.nodes) {
-		for (const [pattern, type, credentialId] of CREDENTIAL_TYPES) {
-			if (pattern.test(node.type))
-				node.credentials = {
-					[type]: { id: credentialId, name: names.get(credentialId) ?? credentialId },
-				};
-		}
-		edit(node);
-	}
-	return { ...template, id };
+function filled(file: string, id: string, edit?: (node: TemplateNode) => void): TemplateWorkflow {
+	return filledTemplate(
+		path.resolve(__dirname, '../../workflows', file),
+		id,
+		CREDENTIAL_TYPES.map(([nodeType, type, credentialId]) => ({
+			nodeType,
+			type,
+			id: credentialId,
+			name: names.get(credentialId) ?? credentialId,
+		})),
+		edit,
+	);
 }
 
 const deskWorkflow = () =>
@@ -96,7 +86,7 @@ const menuWorkflow = () => filled('wazzup-menu-bot.json', IDS.menu);
 const crmWorkflow = () => filled('contact-captured-crm.json', IDS.crm);
 
 /** The same template switched to the Data table, on its own path (a task calls one URL). */
-function tableWorkflow(tableId: string): Template {
+function tableWorkflow(tableId: string): TemplateWorkflow {
 	return filled('contact-captured-crm.json', 'unused', (node) => {
 		if (node.name === 'Contact captured') {
 			node.parameters.path = 'contact-captured-table';

@@ -1,10 +1,10 @@
 /** Workflow and credential builders for the Wazzup end-to-end tests. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
 
 import { PACKAGE_NAME as PACKAGE } from '../helpers/node-harness';
 import type { WorkflowJson } from './harness';
+import { channelTemplate } from './harness/templates';
 
 export const wazzupCredential = (id: string, apiKey: string, baseUrl: string) => ({
 	id,
@@ -51,31 +51,22 @@ export function wazzupEchoWorkflow(id: string, credentialId: string): WorkflowJs
 	};
 }
 
-type TemplateNode = Record<string, unknown> & {
-	type: string;
-	name: string;
-	parameters: Record<string, unknown>;
-};
-
 /** The Wazzup template with credentials and a task id filled in, as a user would. */
 export function wazzupTemplateWithFakes(
 	file: string,
 	workflowId: string,
 	ids: { wazzupCredential: string; selartiCredential: string; taskId: string },
 ): WorkflowJson {
-	const template = JSON.parse(readFileSync(file, 'utf8')) as WorkflowJson & {
-		nodes: TemplateNode[];
-	};
-	for (const node of template.nodes) {
-		if (node.type.endsWith('.wazzup') || node.type.endsWith('.wazzupTrigger')) {
-			node.credentials = credentialRef(ids.wazzupCredential);
-		}
-		if (node.type.endsWith('.aiTask') || node.type.endsWith('.aiTaskTrigger')) {
-			node.credentials = { selartiApi: { id: ids.selartiCredential, name: 'Selarti (fake)' } };
-		}
-		if (node.name === 'Send to AI task') node.parameters.taskId = ids.taskId;
-	}
-	return { ...template, id: workflowId };
+	return channelTemplate(file, workflowId, {
+		channel: {
+			nodeType: /\.wazzup(Trigger)?$/,
+			type: 'omnichannelWazzupApi',
+			id: ids.wazzupCredential,
+			name: `Wazzup ${ids.wazzupCredential}`,
+		},
+		selarti: { id: ids.selartiCredential, name: 'Selarti (fake)' },
+		taskId: ids.taskId,
+	});
 }
 
 /** Another program's webhook receiver (a CRM integration): answers 200 to everything. */

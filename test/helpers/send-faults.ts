@@ -7,6 +7,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { faults, type Fault, type FakeServer, type RecordedRequest } from '../fakes/fake-server';
+import { seededRandom } from './seeded-random';
 
 export type SendFault = '429' | 'slow' | '5xx before' | 'drop before' | '5xx after' | 'drop after';
 
@@ -21,18 +22,6 @@ export interface SendFaultPlan {
 	tooManyRequests: Fault;
 	/** How long a slow answer takes (default 150 ms). */
 	slowMs?: number;
-}
-
-/** A small seeded generator (mulberry32). */
-function seeded(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 export interface InjectedFaults {
@@ -52,7 +41,7 @@ export function injectSendFaults(
 	plan: SendFaultPlan,
 ): InjectedFaults {
 	const rate = plan.rate ?? 0.04;
-	const random = seeded(plan.seed ?? 15);
+	const random = seededRandom(plan.seed ?? 15);
 	const order: SendFault[] = [
 		'429',
 		'slow',
@@ -147,5 +136,31 @@ export function judgeSends(
 			problem(`"${message}" failed after only ${faultsSeen.join(', ') || 'no fault'}: ${error}`);
 		}
 	});
+	return verdict;
+}
+
+/**
+ * The checks every action node's fault-run suite makes (test/unit/<provider>/send-faults.test.ts),
+ * in one place so the providers are held to the same promise: judgeSends found nothing wrong,
+ * nothing was sent twice, every kind of fault struck at least once (else the run proves nothing
+ * about that kind), and exactly the four faults that may hide a processed send failed an item.
+ * Returns the verdict for a suite's own extra checks.
+ */
+export function expectEverySendOnceOrFailed(
+	output: INodeExecutionData[],
+	messages: string[],
+	deliveries: (message: string) => number,
+	injected: InjectedFaults,
+): SendVerdict {
+	const verdict = judgeSends(output, messages, deliveries, injected);
+	expect(verdict.problems).toEqual([]);
+	expect(verdict.duplicated).toBe(0);
+	expect(Object.values(injected.counts).every((n) => n > 0)).toBe(true);
+	expect(verdict.failed).toBe(
+		injected.counts['5xx before'] +
+			injected.counts['drop before'] +
+			injected.counts['5xx after'] +
+			injected.counts['drop after'],
+	);
 	return verdict;
 }

@@ -28,6 +28,23 @@ function trigger(
 	});
 }
 
+/**
+ * A human operator's message in a dialog, as Selarti sends it; `operator: false` is the first
+ * message after the dialog went back to the AI. Several tests walk a dialog through handoffs.
+ */
+function operatorMessage(thread_id: string, message_id: number, operator = true) {
+	return buildAiWebhook({
+		thread_id,
+		message_id,
+		message_type: 'operator',
+		is_bot: false,
+		operator,
+	});
+}
+
+/** What three operator messages in a row start when the handoff is reported once per dialog. */
+const HANDOFF_ONCE = [['operatorMessage', 'handoff'], ['operatorMessage'], ['operatorMessage']];
+
 /** `token: null` sends no token at all. */
 async function deliver(node: NodeHarness, body: unknown, token: string | null = TOKEN) {
 	const { result, response } = await node.webhook({ body, query: token === null ? {} : { token } });
@@ -264,13 +281,18 @@ describe('AI Task Trigger: decisions shared across n8n processes', () => {
 		database = {};
 	});
 
-	/** One delivery in a fresh process (or after a restart): static data from the database, nothing in memory. */
-	async function deliverInAnotherProcess(body: unknown, parameters: Record<string, unknown> = {}) {
-		resetTriggerMemory();
+	/** One delivery in the current process: static data loaded from the database and saved back. */
+	async function deliverThroughDatabase(body: unknown) {
 		const staticData = JSON.parse(JSON.stringify(database)) as IDataObject;
-		const delivered = await deliver(trigger(parameters, 'wf-1', staticData), body);
+		const delivered = await deliver(trigger({}, 'wf-1', staticData), body);
 		database = JSON.parse(JSON.stringify(staticData)) as IDataObject;
 		return delivered;
+	}
+
+	/** One delivery in a fresh process (or after a restart): static data from the database, nothing in memory. */
+	async function deliverInAnotherProcess(body: unknown) {
+		resetTriggerMemory();
+		return deliverThroughDatabase(body);
 	}
 
 	it('drops a redelivery that reaches another process (or the same one after a restart)', async () => {
@@ -286,26 +308,16 @@ describe('AI Task Trigger: decisions shared across n8n processes', () => {
 
 	it('reports a handoff once per dialog although each message reaches another process', async () => {
 		const thread_id = bubbleId();
-		const operatorMessage = (message_id: number) =>
-			buildAiWebhook({
-				thread_id,
-				message_id,
-				message_type: 'operator',
-				is_bot: false,
-				operator: true,
-			});
 		const events: unknown[][] = [];
-		for (const id of [8001, 8002, 8003])
-			events.push((await deliverInAnotherProcess(operatorMessage(id))).items.map((i) => i.event));
-		expect(events).toEqual([
-			['operatorMessage', 'handoff'],
-			['operatorMessage'],
-			['operatorMessage'],
-		]);
+		for (const id of [8001, 8002, 8003]) {
+			const { items } = await deliverInAnotherProcess(operatorMessage(thread_id, id));
+			events.push(items.map((i) => i.event));
+		}
+		expect(events).toEqual(HANDOFF_ONCE);
 		// Back to the AI, then to an operator again: a new handoff, wherever it arrives.
 		await deliverInAnotherProcess(buildAiWebhook({ thread_id, message_id: 8004 }));
 		expect(
-			(await deliverInAnotherProcess(operatorMessage(8005))).items.map((i) => i.event),
+			(await deliverInAnotherProcess(operatorMessage(thread_id, 8005))).items.map((i) => i.event),
 		).toEqual(['operatorMessage', 'handoff']);
 	});
 
@@ -336,50 +348,24 @@ describe('AI Task Trigger: decisions shared across n8n processes', () => {
 
 	it('still reports a handoff once per process where static data does not come back (n8n 2.41 queue mode)', async () => {
 		const thread_id = bubbleId();
-		const operator = (message_id: number) =>
-			buildAiWebhook({
-				thread_id,
-				message_id,
-				message_type: 'operator',
-				is_bot: false,
-				operator: true,
-			});
 		const events: unknown[][] = [];
 		for (const id of [9301, 9302, 9303]) {
 			// A fresh, empty static data object every time, and the same process memory.
-			const { items } = await deliver(trigger({}, 'wf-1', {}), operator(id));
+			const { items } = await deliver(trigger({}, 'wf-1', {}), operatorMessage(thread_id, id));
 			events.push(items.map((i) => i.event));
 		}
-		expect(events).toEqual([
-			['operatorMessage', 'handoff'],
-			['operatorMessage'],
-			['operatorMessage'],
-		]);
+		expect(events).toEqual(HANDOFF_ONCE);
 	});
 
 	it("reports a new handoff that static data knows of although this process's memory still says on", async () => {
 		const thread_id = bubbleId();
-		const operator = (message_id: number, on: boolean) =>
-			buildAiWebhook({
-				thread_id,
-				message_id,
-				message_type: 'operator',
-				is_bot: false,
-				operator: on,
-			});
 		// Process A sees the takeover and keeps "on" in its memory.
-		let staticData = JSON.parse(JSON.stringify(database)) as IDataObject;
-		await deliver(trigger({}, 'wf-1', staticData), operator(9401, true));
-		database = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+		await deliverThroughDatabase(operatorMessage(thread_id, 9401));
 		// Process B sees the dialog go back to the AI (its memory is empty).
-		const savedA = JSON.parse(JSON.stringify(database)) as IDataObject;
-		resetTriggerMemory();
-		await deliver(trigger({}, 'wf-1', savedA), operator(9402, false));
-		database = JSON.parse(JSON.stringify(savedA)) as IDataObject;
+		await deliverInAnotherProcess(operatorMessage(thread_id, 9402, false));
 		// Back in A, whose memory said "on" (restored here by replaying its delivery into a scratch copy).
-		await deliver(trigger({}, 'wf-1', {}), operator(9401, true));
-		staticData = JSON.parse(JSON.stringify(database)) as IDataObject;
-		const again = await deliver(trigger({}, 'wf-1', staticData), operator(9403, true));
+		await deliver(trigger({}, 'wf-1', {}), operatorMessage(thread_id, 9401));
+		const again = await deliverThroughDatabase(operatorMessage(thread_id, 9403));
 		expect(again.items.map((i) => i.event)).toEqual(['operatorMessage', 'handoff']);
 	});
 

@@ -3,7 +3,7 @@ import { AiTask } from '../../../nodes/AiTask/AiTask.node';
 import { faults } from '../../fakes/fake-server';
 import { FakeSelarti } from '../../fakes/selarti';
 import { NodeHarness, useFakeProvider } from '../../helpers';
-import { injectSendFaults, judgeSends } from '../../helpers/send-faults';
+import { expectEverySendOnceOrFailed, injectSendFaults } from '../../helpers/send-faults';
 
 // Fewer than the other suites: the node paces Selarti at 5 requests per second.
 const SENDS = 60;
@@ -47,20 +47,11 @@ describe('AI Task: a run of sends to Selarti with faults injected (issue 15)', (
 			{ continueOnFail: true },
 		);
 
-		const verdict = judgeSends(
+		expectEverySendOnceOrFailed(
 			output?.[0] ?? [],
 			messages,
 			(text) => selarti.sent.filter((message) => message.text === text).length,
 			injected,
-		);
-		expect(verdict.problems).toEqual([]);
-		expect(verdict.duplicated).toBe(0);
-		expect(Object.values(injected.counts).every((n) => n > 0)).toBe(true);
-		expect(verdict.failed).toBe(
-			injected.counts['5xx before'] +
-				injected.counts['drop before'] +
-				injected.counts['5xx after'] +
-				injected.counts['drop after'],
 		);
 	}, 30_000);
 });

@@ -3,7 +3,7 @@ import { Dialog360 } from '../../../nodes/Dialog360/Dialog360.node';
 import { faults } from '../../fakes/fake-server';
 import { DEFAULT_360DIALOG_KEY, FakeDialog360 } from '../../fakes/dialog360';
 import { NodeHarness, useFakeProvider } from '../../helpers';
-import { injectSendFaults, judgeSends } from '../../helpers/send-faults';
+import { expectEverySendOnceOrFailed, injectSendFaults } from '../../helpers/send-faults';
 
 const SENDS = 120;
 
@@ -44,22 +44,13 @@ describe('360dialog: a run of sends with faults injected (issue 15)', () => {
 			{ continueOnFail: true },
 		);
 
-		const verdict = judgeSends(
+		expectEverySendOnceOrFailed(
 			output?.[0] ?? [],
 			messages,
 			(text) =>
 				dialog.sent.filter((m) => (m.body.text as { body?: string } | undefined)?.body === text)
 					.length,
 			injected,
-		);
-		expect(verdict.problems).toEqual([]);
-		expect(verdict.duplicated).toBe(0);
-		expect(Object.values(injected.counts).every((n) => n > 0)).toBe(true);
-		expect(verdict.failed).toBe(
-			injected.counts['5xx before'] +
-				injected.counts['drop before'] +
-				injected.counts['5xx after'] +
-				injected.counts['drop after'],
 		);
 	}, 30_000);
 });

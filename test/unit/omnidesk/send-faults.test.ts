@@ -1,6 +1,6 @@
 import { Omnidesk } from '../../../nodes/Omnidesk/Omnidesk.node';
 import { faults } from '../../fakes/fake-server';
-import { injectSendFaults, judgeSends } from '../../helpers/send-faults';
+import { expectEverySendOnceOrFailed, injectSendFaults } from '../../helpers/send-faults';
 import { omnideskHarness, useOmnidesk } from './setup';
 
 const SENDS = 120;
@@ -32,20 +32,11 @@ describe('Omnidesk: a run of messages added to a case with faults injected (issu
 			{ continueOnFail: true },
 		);
 
-		const verdict = judgeSends(
+		expectEverySendOnceOrFailed(
 			output?.[0] ?? [],
 			messages,
 			(text) => desk.addedTo(2001).filter((message) => message.content === text).length,
 			injected,
-		);
-		expect(verdict.problems).toEqual([]);
-		expect(verdict.duplicated).toBe(0);
-		expect(Object.values(injected.counts).every((n) => n > 0)).toBe(true);
-		expect(verdict.failed).toBe(
-			injected.counts['5xx before'] +
-				injected.counts['drop before'] +
-				injected.counts['5xx after'] +
-				injected.counts['drop after'],
 		);
 	}, 30_000);
 });

@@ -1,0 +1,15 @@
+/**
+ * A small seeded random generator (mulberry32), for fault injection that must strike the same
+ * requests on every run with the same seed (the send-faults suites, the Wazzup bench), so a red
+ * run can be repeated exactly.
+ */
+export function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
