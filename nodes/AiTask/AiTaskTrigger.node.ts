@@ -15,6 +15,7 @@ import {
 	acknowledgeWebhook,
 	checkWebhookSecret,
 	isDuplicateDelivery,
+	productionStaticData,
 	readDeliveryBody,
 	rejectWebhook,
 	urlTokenWebhookMethods,
@@ -134,10 +135,7 @@ export class AiTaskTrigger implements INodeType {
 
 		const scope = `${this.getWorkflow().id ?? ''}|${this.getNode().id}`;
 		// n8n saves static data of production deliveries only; a test delivery's would be dropped.
-		const memories = triggerMemories(
-			this.getMode() === 'manual' ? undefined : this.getWorkflowStaticData('node'),
-			scope,
-		);
+		const memories = triggerMemories(productionStaticData(this), scope);
 		const options = this.getNodeParameter('options', {}) as { dropDuplicates?: boolean };
 		if (
 			options.dropDuplicates !== false &&

@@ -12,12 +12,19 @@ import {
 	acknowledgeWebhook,
 	buildDeliveryItems,
 	checkWebhookSecret,
+	deliveryMemory,
+	productionStaticData,
 	readDeliveryBody,
 	rejectWebhook,
 } from '../shared';
 import { triggerProperties } from './trigger/description';
 import { parseDelivery } from './trigger/parse';
-import { deliveryToItems, readSettings } from './trigger/pipeline';
+import {
+	deliveryToItems,
+	readSettings,
+	seenDeliveries,
+	STORED_DELIVERIES,
+} from './trigger/pipeline';
 import { registerWebhook, unregisterWebhook, webhookExists } from './trigger/registration';
 import {
 	acceptsAnyDelivery,
@@ -84,13 +91,16 @@ export class Dialog360Trigger implements INodeType {
 		const settings = readSettings(this);
 		// The credential is read only to download files (it says which API serves them).
 		const cloud = settings.downloadFiles ? (await dialog360Account(this)).cloud : false;
+		const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+		const memory = deliveryMemory(
+			productionStaticData(this),
+			seenDeliveries,
+			scope,
+			STORED_DELIVERIES,
+		);
 		const built = await buildDeliveryItems(
 			async () =>
-				await deliveryToItems(this, parsed.entries, {
-					...settings,
-					scope: `${this.getWorkflow().id ?? ''}:${this.getNode().id}`,
-					cloud,
-				}),
+				await deliveryToItems(this, parsed.entries, { ...settings, scope, cloud }, memory),
 		);
 		if (!built.ok) return rejectWebhook(this, 400, built.problem);
 		const items = built.items;

@@ -14,7 +14,9 @@ import {
 	acceptDelivery,
 	acknowledgeWebhook,
 	checkWebhookSecret,
+	deliveryMemory,
 	isDuplicateDelivery,
+	productionStaticData,
 	readDeliveryBody,
 	rejectWebhook,
 	settle,
@@ -27,7 +29,7 @@ import { OMNIDESK_CREDENTIAL } from './transport';
 import { caseHasBotLabel, newestMessage } from './trigger/caseChecks';
 import { triggerProperties } from './trigger/description';
 import { DEFAULT_EVENTS, type OmnideskEvent } from './trigger/events';
-import { seenMessages } from './trigger/memory';
+import { seenMessages, STORED_MESSAGES } from './trigger/memory';
 import { toConversationEvent } from './trigger/output';
 import { parseRuleBody } from './trigger/parse';
 import { checkStaffReply, staffReplyRefusedByBody } from './trigger/staffReply';
@@ -199,7 +201,11 @@ export class OmnideskTrigger implements INodeType {
 		if (
 			options.dropRepeats !== false &&
 			messageId &&
-			isDuplicateDelivery(seenMessages, scope, `${delivery.caseId}|${messageId}`)
+			isDuplicateDelivery(
+				deliveryMemory(productionStaticData(this), seenMessages, scope, STORED_MESSAGES),
+				scope,
+				`${delivery.caseId}|${messageId}`,
+			)
 		) {
 			return acknowledgeWebhook(this, { ok: true, ignored: 'this message was already delivered' });
 		}

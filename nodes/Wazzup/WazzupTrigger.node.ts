@@ -15,7 +15,9 @@ import {
 	asNodeError,
 	buildDeliveryItems,
 	checkWebhookSecret,
+	deliveryMemory,
 	forgetWebhookSecret,
+	productionStaticData,
 	readDeliveryBody,
 	rejectWebhook,
 	rememberWebhookSecret,
@@ -23,7 +25,7 @@ import {
 } from '../shared';
 import { triggerProperties } from './trigger/description';
 import { downloadAttachment } from './trigger/download';
-import { deliveryItems } from './trigger/items';
+import { deliveryItems, seenDeliveries, STORED_DELIVERIES } from './trigger/items';
 import { parseDelivery } from './trigger/parse';
 import { checkExists, create, remove } from './trigger/registration';
 import { TOKEN_PARAMETER, expectedToken } from './trigger/token';
@@ -108,15 +110,20 @@ export class WazzupTrigger implements INodeType {
 		const parsed = parseDelivery(body.body);
 		if (!parsed.ok) return rejectWebhook(this, 400, parsed.problem);
 
+		const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
 		const built = await buildDeliveryItems(() =>
-			deliveryItems(parsed.delivery, {
-				events: this.getNodeParameter('events', []) as string[],
-				channelIds: String(this.getNodeParameter('channelIds', '') ?? '')
-					.split(',')
-					.map((id) => id.trim())
-					.filter(Boolean),
-				scope: `${this.getWorkflow().id ?? ''}:${this.getNode().id}`,
-			}),
+			deliveryItems(
+				parsed.delivery,
+				{
+					events: this.getNodeParameter('events', []) as string[],
+					channelIds: String(this.getNodeParameter('channelIds', '') ?? '')
+						.split(',')
+						.map((id) => id.trim())
+						.filter(Boolean),
+					scope,
+				},
+				deliveryMemory(productionStaticData(this), seenDeliveries, scope, STORED_DELIVERIES),
+			),
 		);
 		if (!built.ok) return rejectWebhook(this, 400, built.problem);
 		const items = built.items;

@@ -15,6 +15,7 @@ export * from './webhook/secretDigest';
 export * from './webhook/respond';
 export * from './webhook/body';
 export * from './webhook/contentType';
+export * from './webhook/deliveryMemory';
 export * from './webhook/keyProblem';
 export * from './webhook/recentDeliveries';
 export * from './webhook/sharedMemory';

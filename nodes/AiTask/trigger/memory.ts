@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import {
-	LayeredMemory,
-	OwnWrites,
+	deliveryMemory,
+	openStaticDataMap,
+	ownStaticDataWrites,
 	RecentMap,
-	StaticDataMap,
 	type KeyValueMemory,
 } from '../../shared';
 
@@ -28,13 +28,6 @@ export const dialogStates = new RecentMap<string>(20_000, DIALOG_WINDOW_MS);
  */
 export const STORED_MESSAGES_MAX = 1_000;
 export const STORED_DIALOG_FLAGS_MAX = 2_000;
-
-/**
- * This process's last writes to the static data above, so that one lost to another delivery's
- * save of the same moment is written back with this process's next delivery. The last 200 per
- * workflow node and field: losses happen within the moments two deliveries overlap.
- */
-export const ownWrites = new OwnWrites(200);
 
 export interface TriggerMemories {
 	messages: KeyValueMemory<true>;
@@ -86,22 +79,19 @@ export function triggerMemories(
 	scope: string,
 ): TriggerMemories {
 	if (!nodeStaticData) return { messages: seenMessages, dialogs: dialogStates };
-	const stored = <V extends string | true>(field: string, max: number, windowMs: number) => {
-		const map = new StaticDataMap<V>(nodeStaticData, field, max, windowMs, Date.now, {
-			log: ownWrites,
-			scope: `${scope}|${field}`,
-		});
-		map.restoreOwnWrites();
-		return map;
-	};
 	return {
-		messages: new LayeredMemory(
-			seenMessages,
-			stored<true>('recentMessages', STORED_MESSAGES_MAX, MESSAGE_WINDOW_MS),
-		),
+		messages: deliveryMemory(nodeStaticData, seenMessages, scope, {
+			field: 'recentMessages',
+			maxEntries: STORED_MESSAGES_MAX,
+			windowMs: MESSAGE_WINDOW_MS,
+		}),
 		dialogs: new DialogFlags(
 			dialogStates,
-			stored<string>('dialogs', STORED_DIALOG_FLAGS_MAX, DIALOG_WINDOW_MS),
+			openStaticDataMap<string>(nodeStaticData, scope, {
+				field: 'dialogs',
+				maxEntries: STORED_DIALOG_FLAGS_MAX,
+				windowMs: DIALOG_WINDOW_MS,
+			}),
 		),
 	};
 }
@@ -131,5 +121,5 @@ export function turnedOn(
 export function resetTriggerMemory(): void {
 	seenMessages.clear();
 	dialogStates.clear();
-	ownWrites.clear();
+	ownStaticDataWrites.clear();
 }

@@ -1,6 +1,13 @@
 import type { IBinaryData, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { isDuplicateDelivery, RecentMap, type RequestContext } from '../../shared';
+import {
+	isDuplicateDelivery,
+	ownStaticDataWrites,
+	RecentMap,
+	type KeyValueMemory,
+	type RequestContext,
+	type StoredDeliveries,
+} from '../../shared';
 import { downloadMedia } from '../helpers/media';
 import { toConversationEvent, type Dialog360Event } from './events';
 import type { DeliveryEntry } from './parse';
@@ -25,15 +32,28 @@ export function readSettings(context: {
 	};
 }
 
+const WINDOW_MS = 24 * 60 * 60 * 1000;
+
 /**
  * 360dialog retries a delivery for days until it gets a 200, so the same message can come again
- * (and the legacy API has sent one id twice in one body). Per process, best effort
- * (docs/architecture.md, "Queue mode"): a miss only lets one repeat through.
+ * (and the legacy API has sent one id twice in one body); a repeat within a day is dropped. In
+ * production the node's static data decides, shared by every n8n process (`deliveryMemory`,
+ * docs/architecture.md, "Queue mode"); this per-process memory is its fast path, and the only
+ * memory of test deliveries.
  */
-const seen = new RecentMap<true>(10_000, 24 * 60 * 60 * 1000);
+export const seenDeliveries = new RecentMap<true>(10_000, WINDOW_MS);
 
+/** The last 1,000 messages and statuses of the day, in the trigger node's static data. */
+export const STORED_DELIVERIES: StoredDeliveries = {
+	field: 'recentDeliveries',
+	maxEntries: 1_000,
+	windowMs: WINDOW_MS,
+};
+
+/** For tests: this process forgets what it has seen (a restart). */
 export function forgetDeliveries(): void {
-	seen.clear();
+	seenDeliveries.clear();
+	ownStaticDataWrites.clear();
 }
 
 /** The id that makes a repeat recognisable: a message's wamid, a status's wamid plus its state. */
@@ -78,12 +98,13 @@ export async function deliveryToItems(
 	context: DownloadContext,
 	entries: DeliveryEntry[],
 	settings: TriggerSettings & { scope: string; cloud: boolean },
+	memory: KeyValueMemory<true> = seenDeliveries,
 ): Promise<INodeExecutionData[]> {
 	const items: INodeExecutionData[] = [];
 	for (const entry of entries) {
 		const event = toConversationEvent(entry, rawOf(entry));
 		if (!wanted(event, settings)) continue;
-		if (isDuplicateDelivery(seen, settings.scope, deliveryId(entry))) continue;
+		if (isDuplicateDelivery(memory, settings.scope, deliveryId(entry))) continue;
 		const item: INodeExecutionData = { json: event };
 		const file = event.message.attachments.find((attachment) => attachment.id);
 		if (settings.downloadFiles && settings.cloud && file?.id) {

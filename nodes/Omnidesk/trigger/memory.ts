@@ -1,13 +1,25 @@
-import { RecentMap } from '../../shared';
+import { ownStaticDataWrites, RecentMap, type StoredDeliveries } from '../../shared';
+
+const WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Client messages this n8n process already turned into an execution, by case and message id: a
- * rule that fires again for the same message (a "changed cases" rule also fires when an
- * operator changes a field) is dropped. Best effort (docs/architecture.md, "Queue mode"): another
- * process does not see these entries, so the README asks for a rule condition "client replied".
+ * Client messages already turned into an execution, by case and message id: a rule that fires
+ * again for the same message (a "changed cases" rule also fires when an operator changes a field)
+ * is dropped within a day. In production the node's static data decides, shared by every n8n
+ * process (`deliveryMemory`, docs/architecture.md, "Queue mode"); this per-process memory is its
+ * fast path, and the only memory of test deliveries.
  */
-export const seenMessages = new RecentMap<true>(10_000, 24 * 60 * 60 * 1000);
+export const seenMessages = new RecentMap<true>(10_000, WINDOW_MS);
 
+/** The last 1,000 messages of the day, in the trigger node's static data. */
+export const STORED_MESSAGES: StoredDeliveries = {
+	field: 'recentMessages',
+	maxEntries: 1_000,
+	windowMs: WINDOW_MS,
+};
+
+/** For tests: this process forgets what it has seen (a restart). */
 export function resetTriggerMemory(): void {
 	seenMessages.clear();
+	ownStaticDataWrites.clear();
 }

@@ -5,17 +5,37 @@ import {
 	compact,
 	conversationInfo,
 	isDuplicateDelivery,
+	ownStaticDataWrites,
 	type Attachment,
 	type ConversationEvent,
+	type KeyValueMemory,
+	type StoredDeliveries,
 } from '../../shared';
 import type { WazzupEvent } from './events';
 import { isoDateTime, type Delivery, type WazzupMessage } from './parse';
 
+const WINDOW_MS = 60 * 60 * 1000;
+
 /**
- * Deliveries this process has seen (per process, best effort: docs/architecture.md, "Queue
- * mode"). Wazzup repeats a delivery that got no 200 in time; a repeat seen here is dropped.
+ * Wazzup repeats a delivery that got no 200 in time; a repeat within the hour is dropped. In
+ * production the node's static data decides, shared by every n8n process (`deliveryMemory`,
+ * docs/architecture.md, "Queue mode"); this per-process memory is its fast path, and the only
+ * memory of test deliveries.
  */
-export const seenDeliveries = new RecentMap<true>(10_000, 60 * 60 * 1000);
+export const seenDeliveries = new RecentMap<true>(10_000, WINDOW_MS);
+
+/** The last 1,000 delivery parts of the hour, in the trigger node's static data. */
+export const STORED_DELIVERIES: StoredDeliveries = {
+	field: 'recentDeliveries',
+	maxEntries: 1_000,
+	windowMs: WINDOW_MS,
+};
+
+/** For tests: this process forgets what it has seen (a restart). */
+export function forgetDeliveries(): void {
+	seenDeliveries.clear();
+	ownStaticDataWrites.clear();
+}
 
 export interface ItemSettings {
 	events: readonly string[];
@@ -90,7 +110,7 @@ function deliveryId(event: string, id: string | undefined, detail = ''): string 
 export function deliveryItems(
 	delivery: Delivery,
 	settings: ItemSettings,
-	memory: RecentMap<true> = seenDeliveries,
+	memory: KeyValueMemory<true> = seenDeliveries,
 ): IDataObject[] {
 	const wanted = new Set(settings.events);
 	const channelAllowed = (channelId: string | undefined) =>

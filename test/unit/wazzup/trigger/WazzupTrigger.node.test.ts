@@ -2,7 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { OmnichannelWazzupApi } from '../../../../credentials/OmnichannelWazzupApi.credentials';
 import { WazzupTrigger } from '../../../../nodes/Wazzup/WazzupTrigger.node';
-import { seenDeliveries } from '../../../../nodes/Wazzup/trigger/items';
+import { forgetDeliveries } from '../../../../nodes/Wazzup/trigger/items';
 import {
 	FakeWazzup,
 	buildWazzupChannelUpdate,
@@ -47,7 +47,7 @@ describe('Wazzup Trigger against the fake Wazzup', () => {
 	});
 	beforeEach(() => {
 		n8n.runs.length = 0;
-		seenDeliveries.clear();
+		forgetDeliveries();
 		staticData = {};
 	});
 

@@ -1,6 +1,6 @@
 import { OmnichannelWazzupApi } from '../../../../credentials/OmnichannelWazzupApi.credentials';
 import { WazzupTrigger } from '../../../../nodes/Wazzup/WazzupTrigger.node';
-import { seenDeliveries } from '../../../../nodes/Wazzup/trigger/items';
+import { forgetDeliveries } from '../../../../nodes/Wazzup/trigger/items';
 import { NodeHarness } from '../../../helpers';
 import { describeHostileInput } from '../../../helpers/hostile-suite';
 import { wazzupTrigger } from '../../../helpers/hostile-triggers';
@@ -17,5 +17,5 @@ describeHostileInput(
 			workflow: { id: 'wfHostileInput01' },
 			mode: 'webhook',
 		}),
-	() => seenDeliveries.clear(),
+	forgetDeliveries,
 );
