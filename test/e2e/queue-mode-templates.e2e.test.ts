@@ -13,6 +13,7 @@
  *     (on dialogs of the traffic test, so the desk template has a case to hand over).
  * Figures are printed and written to <run dir>/queue-mode-templates-figures.json.
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import path from 'node:path';
 
@@ -34,7 +35,7 @@ import { wazzupCredential } from './wazzup-support';
 
 const DIALOGS = 5;
 const MESSAGES_PER_DIALOG = 4;
-const REDELIVERED = 3;
+const REDELIVERED = Number(process.env.QUEUE_TPL_REDELIVERED ?? 3);
 const HANDOFF_DIALOGS = 2;
 
 const WAZZUP_KEY = 'queue-templates-wazzup-key';
@@ -74,6 +75,17 @@ const savedMessageRecords = (data: Record<string, unknown>) =>
 		),
 	);
 
+/**
+ * The key under which the AI Task Trigger saves a message id in static data: a SHA-256 prefix of
+ * "<workflow id>|<node id>|<message_id>" (nodes/shared/webhook/sharedMemory.ts), so a test can
+ * wait for the record of the very delivery it sent, not for any save.
+ */
+const messageRecordKey = (workflowId: string, nodeId: string, messageId: unknown) =>
+	`k${createHash('sha256')
+		.update(`${workflowId}|${nodeId}|${String(messageId)}`, 'utf8')
+		.digest('hex')
+		.slice(0, 20)}`;
+
 type TemplateNode = Record<string, unknown> & {
 	type: string;
 	name: string;
@@ -99,6 +111,9 @@ function filled(
 	}
 	return { ...template, id: workflowId };
 }
+
+/** The AI Task Trigger node's id in each imported template (n8n gives the nodes their ids), by workflow id. */
+const aiTriggerNodeIds = new Map<string, string>();
 
 /** What the test needs to know of one template and its channel. */
 interface TemplateUnderTest {
@@ -371,6 +386,14 @@ describeQueue(
 				30_000,
 				'the Wazzup, 360dialog and Telegram webhooks registered at the balancer',
 			);
+			for (const template of templates) {
+				const saved = await cluster.main.publicApi('GET', `/workflows/${template.workflowId}`);
+				const nodes = (saved.body as { nodes: Array<{ id: string; type: string }> }).nodes;
+				aiTriggerNodeIds.set(
+					template.workflowId,
+					nodes.find((node) => node.type.endsWith('.aiTaskTrigger'))!.id,
+				);
+			}
 			for (const template of templates)
 				template.selarti.setAutoReply(
 					`${cluster.balancer.url}/webhook/${template.aiPath}?token=${aiQuery(template).token}`,
@@ -394,21 +417,33 @@ describeQueue(
 		const deliverAndWaitForSave = async (
 			template: TemplateUnderTest,
 			processor: number,
-			body: unknown,
+			body: Record<string, unknown>,
 		): Promise<void> =>
 			await cluster.readingStaticData(template.workflowId, async (read) => {
-				const before = savedMessageRecords(await read());
 				const answer = await cluster.postTo(processor, template.aiPath, body, aiQuery(template));
 				expect(answer.status).toBe(200);
 				expect(isDuplicateAnswer(answer.body)).toBe(false);
-				await waitFor(
-					async () =>
-						[...savedMessageRecords(await read())].some((key) => !before.has(key))
-							? true
-							: undefined,
-					{ timeoutMs: 15_000, intervalMs: 5, describe: () => 'n8n saved the delivery’s record' },
-				);
+				await waitFor(async () => ((await isSaved(template, body, read)) ? true : undefined), {
+					timeoutMs: 15_000,
+					intervalMs: 5,
+					describe: () => 'n8n saved the delivery’s record',
+				});
 			});
+
+		/** Whether the workflow's saved static data holds the record of this AI answer. */
+		const isSaved = async (
+			template: TemplateUnderTest,
+			body: Record<string, unknown>,
+			read: () => Promise<Record<string, unknown>> = async () =>
+				await cluster.staticDataOf(template.workflowId),
+		) =>
+			savedMessageRecords(await read()).has(
+				messageRecordKey(
+					template.workflowId,
+					aiTriggerNodeIds.get(template.workflowId)!,
+					body.message_id,
+				),
+			);
 
 		/** Which process started / enqueued each execution, from the processes' logs. */
 		const processesOf = (id: string, line: string, names: string[]) =>
@@ -494,6 +529,7 @@ describeQueue(
 						const redelivered = Array.from({ length: REDELIVERED }, (_, i) => DIALOGS + i);
 						const before = await cluster.settled();
 						let ranAgainOnB = 0;
+						let lostAfterSave = 0;
 						for (const d of redelivered) {
 							const body = buildAiWebhook({
 								external_chat_id: template.key(d),
@@ -503,7 +539,11 @@ describeQueue(
 							await deliverAndWaitForSave(template, 0, body);
 							const again = await cluster.postTo(1, template.aiPath, body, aiQuery(template));
 							expect(again.status).toBe(200);
-							if (!isDuplicateAnswer(again.body)) ranAgainOnB++;
+							if (!isDuplicateAnswer(again.body)) {
+								ranAgainOnB++;
+								// Whether A's record was gone from the database by then (a later save overwrote it).
+								if (!(await isSaved(template, body))) lostAfterSave++;
+							}
 						}
 						const runs = (await cluster.settled()) - before;
 						record(
@@ -511,6 +551,7 @@ describeQueue(
 							{
 								of: REDELIVERED,
 								ranAgainOnB,
+								lostAfterSave,
 							},
 						);
 						expect(ranAgainOnB).toBe(0);
