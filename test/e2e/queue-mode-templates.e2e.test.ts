@@ -13,7 +13,6 @@
  *     (on dialogs of the traffic test, so the desk template has a case to hand over).
  * Figures are printed and written to <run dir>/queue-mode-templates-figures.json.
  */
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import path from 'node:path';
 
@@ -25,9 +24,15 @@ import { buildAiWebhook, FakeSelarti } from '../fakes/selarti';
 import { FakeTelegram } from '../fakes/telegram';
 import { privateTextUpdate } from '../fakes/telegram-updates';
 import { buildWazzupMessage, DEFAULT_WAZZUP_CHANNELS, FakeWazzup } from '../fakes/wazzup';
-import type { CredentialFixture, WorkflowJson } from './harness';
+import type { CredentialFixture } from './harness';
 import { runDir } from './harness/paths';
+import { filledTemplate, type TemplateNode } from './harness/templates';
 import { QueueCluster } from './harness/queue-cluster';
+import {
+	aiTriggerNodeId,
+	messageRecordKey,
+	savedMessageRecords,
+} from './harness/static-data-records';
 import { waitFor } from './harness/wait';
 import { omnideskCredential, selartiCredential } from './omnidesk-support';
 import { telegramCredential, until } from './telegram-support';
@@ -68,49 +73,22 @@ const isDuplicateAnswer = (body: unknown) =>
 	JSON.stringify(body) === JSON.stringify({ ok: true, ignored: 'duplicate message_id' });
 
 /** The AI Task Trigger's message records n8n has saved (static data → recentMessages keys). */
-const savedMessageRecords = (data: Record<string, unknown>) =>
-	new Set(
-		Object.values(data).flatMap((nodeData) =>
-			Object.keys((nodeData as { recentMessages?: object } | null)?.recentMessages ?? {}),
-		),
-	);
-
-/**
- * The key under which the AI Task Trigger saves a message id in static data: a SHA-256 prefix of
- * "<workflow id>|<node id>|<message_id>" (nodes/shared/webhook/sharedMemory.ts), so a test can
- * wait for the record of the very delivery it sent, not for any save.
- */
-const messageRecordKey = (workflowId: string, nodeId: string, messageId: unknown) =>
-	`k${createHash('sha256')
-		.update(`${workflowId}|${nodeId}|${String(messageId)}`, 'utf8')
-		.digest('hex')
-		.slice(0, 20)}`;
-
-type TemplateNode = Record<string, unknown> & {
-	type: string;
-	name: string;
-	parameters: Record<string, unknown>;
-};
-
-/** A shipped template with credentials (by node type) and `edit` applied, as an admin would. */
-function filled(
+/** A shipped template with credentials (by node type), the AI task id and `edit` applied, as an admin would. */
+const filled = (
 	file: string,
 	workflowId: string,
 	credentials: Array<[RegExp, CredentialFixture]>,
 	edit: (node: TemplateNode) => void,
-): WorkflowJson {
-	const template = JSON.parse(
-		fs.readFileSync(path.resolve(__dirname, '../../workflows', file), 'utf8'),
-	) as WorkflowJson & { nodes: TemplateNode[] };
-	for (const node of template.nodes) {
-		for (const [pattern, credential] of credentials)
-			if (pattern.test(node.type))
-				node.credentials = { [credential.type]: { id: credential.id, name: credential.name } };
-		if (node.name === 'Send to AI task') node.parameters.taskId = 'task-1';
-		edit(node);
-	}
-	return { ...template, id: workflowId };
-}
+) =>
+	filledTemplate(
+		path.resolve(__dirname, '../../workflows', file),
+		workflowId,
+		credentials.map(([nodeType, { type, id, name }]) => ({ nodeType, type, id, name })),
+		(node) => {
+			if (node.name === 'Send to AI task') node.parameters.taskId = 'task-1';
+			edit(node);
+		},
+	);
 
 /** The AI Task Trigger node's id in each imported template (n8n gives the nodes their ids), by workflow id. */
 const aiTriggerNodeIds = new Map<string, string>();
@@ -386,14 +364,11 @@ describeQueue(
 				30_000,
 				'the Wazzup, 360dialog and Telegram webhooks registered at the balancer',
 			);
-			for (const template of templates) {
-				const saved = await cluster.main.publicApi('GET', `/workflows/${template.workflowId}`);
-				const nodes = (saved.body as { nodes: Array<{ id: string; type: string }> }).nodes;
+			for (const template of templates)
 				aiTriggerNodeIds.set(
 					template.workflowId,
-					nodes.find((node) => node.type.endsWith('.aiTaskTrigger'))!.id,
+					await aiTriggerNodeId(cluster.main, template.workflowId),
 				);
-			}
 			for (const template of templates)
 				template.selarti.setAutoReply(
 					`${cluster.balancer.url}/webhook/${template.aiPath}?token=${aiQuery(template).token}`,

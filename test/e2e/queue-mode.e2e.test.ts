@@ -23,6 +23,11 @@ import { FakeTelegram } from '../fakes/telegram';
 import { privateTextUpdate } from '../fakes/telegram-updates';
 import { runDir } from './harness/paths';
 import { QueueCluster } from './harness/queue-cluster';
+import {
+	aiTriggerNodeId,
+	messageRecordKey,
+	savedMessageRecords,
+} from './harness/static-data-records';
 import { waitFor } from './harness/wait';
 import { echoWorkflow, telegramCredential, templateWithFakes, until } from './telegram-support';
 
@@ -70,6 +75,8 @@ describeQueue('queue mode: main + 2 workers + 2 webhook processors, PostgreSQL a
 	const telegram = new FakeTelegram({ tokens: [TEMPLATE_BOT, POLLING_BOT] });
 	const selarti = new FakeSelarti({ apiKeys: [SELARTI_KEY] });
 	let cluster: QueueCluster;
+	/** The template's AI Task Trigger node id: part of the key its records are saved under. */
+	let aiTriggerId = '';
 
 	/** An AI answer as the fake Selarti sends it, for the template's AI Task Trigger. */
 	const aiAnswer = (chat: string, fields: Record<string, unknown> = {}) =>
@@ -110,6 +117,7 @@ describeQueue('queue mode: main + 2 workers + 2 webhook processors, PostgreSQL a
 		const polling = echoWorkflow(POLLING_ID, 'telegramBotPollingTrigger', 'qmTelegramCred02', 1);
 		await cluster.main.importWorkflows([template, polling]);
 		await cluster.main.activate([TEMPLATE_ID, POLLING_ID]);
+		aiTriggerId = await aiTriggerNodeId(cluster.main, TEMPLATE_ID);
 		const startedAt = Date.now();
 		await cluster.start();
 		record(
@@ -233,33 +241,28 @@ describeQueue('queue mode: main + 2 workers + 2 webhook processors, PostgreSQL a
 		25 * 60_000,
 	);
 
-	/** The AI Task Trigger's message records n8n has saved (static data → recentMessages keys). */
-	const savedMessageRecords = (data: Record<string, unknown>) =>
-		new Set(
-			Object.values(data).flatMap((nodeData) =>
-				Object.keys((nodeData as { recentMessages?: object } | null)?.recentMessages ?? {}),
-			),
-		);
-
 	/**
 	 * Posts a delivery that starts a run to one webhook processor, then waits until n8n has saved
 	 * its record in the database, as a dialog's next message arrives later. Returns how long after
 	 * the trigger's answer the record became visible to the other processes (ms).
 	 */
-	const deliverAndWaitForSave = async (processor: number, body: unknown): Promise<number> =>
-		await cluster.readingStaticData(TEMPLATE_ID, async (read) => {
-			const before = savedMessageRecords(await read());
+	const deliverAndWaitForSave = async (
+		processor: number,
+		body: { message_id?: unknown },
+	): Promise<number> => {
+		const record = messageRecordKey(TEMPLATE_ID, aiTriggerId, body.message_id);
+		return await cluster.readingStaticData(TEMPLATE_ID, async (read) => {
 			const answer = await cluster.postTo(processor, AI_PATH, body, AI_QUERY);
 			const answeredAt = Date.now();
 			expect(answer.status).toBe(200);
 			expect(isDuplicateAnswer(answer.body)).toBe(false);
 			await waitFor(
-				async () =>
-					[...savedMessageRecords(await read())].some((key) => !before.has(key)) ? true : undefined,
+				async () => (savedMessageRecords(await read()).has(record) ? true : undefined),
 				{ timeoutMs: 15_000, intervalMs: 1, describe: () => 'n8n saved the delivery’s record' },
 			);
 			return Date.now() - answeredAt;
 		});
+	};
 
 	const saveLags: number[] = [];
 

@@ -12,7 +12,7 @@ export interface KeyValueMemory<V> {
 export type StoredEntry = [atSeconds: number, value: string | true];
 
 /** Keys are stored as a 20-hex-digit SHA-256 prefix: fixed size, no customer ids in plain text. */
-function storedKey(key: string): string {
+export function storedKey(key: string): string {
 	return `k${createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 20)}`;
 }
 
