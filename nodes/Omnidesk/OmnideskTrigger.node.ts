@@ -180,7 +180,7 @@ export class OmnideskTrigger implements INodeType {
 				if (onlyBotLabel && !(await caseHasBotLabel(this, delivery, botLabel)))
 					return { ignored: 'the case does not carry the bot label' };
 				if (options.checkLastMessage === false) return {};
-				const newest = await newestMessage(this, delivery.caseId);
+				const newest = await newestMessage(this, delivery.caseId, delivery.messageId);
 				return { ignored: newest.notFromClient, messageId: newest.messageId };
 			})(),
 		);

@@ -46,35 +46,46 @@ export interface NewestMessage {
 	staffId?: string;
 }
 
+/** How many of the case's latest messages are searched for the one a delivery names. */
+const NAMED_MESSAGE_SEARCH = 20;
+
 /**
- * The case's newest message as Omnidesk has it, which knows the author whatever the rule body
- * says: who wrote it (undefined = a client) and its id.
+ * Who wrote the message a delivery is about, as Omnidesk has it, which knows the author whatever
+ * the rule body says. That is the message the body names (`last_message_id`) when it names one
+ * among the case's latest messages, else the case's newest message. The named one matters: a
+ * client's message whose rule webhook arrives after the bot already answered the previous one is
+ * no longer the newest, and must still reach the AI.
  */
 export async function newestMessage(
 	context: RequestContext,
 	caseId: string,
+	namedMessageId?: string,
 ): Promise<NewestMessage> {
 	const body = await omnideskRequest(context, {
 		method: 'GET',
 		path: casePath(caseId, '/messages'),
-		qs: { order: 'desc', page: 1, limit: 1 },
+		qs: { order: 'desc', page: 1, limit: namedMessageId ? NAMED_MESSAGE_SEARCH : 1 },
 		idempotent: true,
 	});
-	const [last] = listItems<IDataObject>(body, 'message').items;
+	const latest = listItems<IDataObject>(body, 'message').items;
+	const named = namedMessageId
+		? latest.find((message) => String(message.message_id) === namedMessageId)
+		: undefined;
+	const last = named ?? latest[0];
 	if (!last) return { author: 'none' };
+	const which = named ? 'the message' : 'the newest message';
 	const messageId = last.message_id === undefined ? undefined : String(last.message_id);
 	const flagged = (value: unknown) => value === true || String(value) === '1';
-	if (flagged(last.note))
-		return { messageId, author: 'note', notFromClient: 'the newest message is a note' };
+	if (flagged(last.note)) return { messageId, author: 'note', notFromClient: `${which} is a note` };
 	if (flagged(last.sent_via_rule))
-		return { messageId, author: 'rule', notFromClient: 'the newest message was sent by a rule' };
+		return { messageId, author: 'rule', notFromClient: `${which} was sent by a rule` };
 	const staffId = String(last.staff_id ?? '0');
 	if (staffId !== '0' && staffId !== '')
 		return {
 			messageId,
 			author: 'staff',
 			staffId,
-			notFromClient: `staff member ${staffId} wrote the newest message`,
+			notFromClient: `staff member ${staffId} wrote ${which}`,
 		};
 	return { messageId, author: 'client' };
 }

@@ -122,17 +122,42 @@ describe('Omnidesk Trigger: webhook()', () => {
 			expect(desk.requests).toHaveLength(0);
 		});
 
-		it("drops a delivery whose newest message in Omnidesk is the bot's own reply, though the body says nothing", async () => {
-			const body = clientMessage('Hello');
+		/** The bot's reply, added to case 2001 through the action node as a workflow would. */
+		const botReply = async (text = 'AI answer') => {
 			await omnideskHarness(desk, new Omnidesk(), {
 				resource: 'message',
 				operation: 'add',
 				chatId: 'omnidesk:2001',
-				text: 'AI answer',
+				text,
 			}).execute();
+			return desk.messagesOf(2001).at(-1)!;
+		};
+
+		it("drops a delivery for the bot's own reply, though the body says nothing of its author", async () => {
+			clientMessage('Hello');
+			const reply = await botReply();
+			const body = buildRulesWebhook({ kase: desk.caseOf(2001), message: reply });
 			const { items, answer } = await deliver({ ...body, last_staff_id: '' });
 			expect(items).toHaveLength(0);
+			expect(answer.ignored).toMatch(/staff member 41094 wrote the message/);
+		});
+
+		it('judges the newest message when the body names none', async () => {
+			const body = clientMessage('Hello');
+			await botReply();
+			const { items, answer } = await deliver({ ...body, last_message_id: '', last_staff_id: '' });
+			expect(items).toHaveLength(0);
 			expect(answer.ignored).toMatch(/staff member 41094 wrote the newest message/);
+		});
+
+		it('passes a client message whose webhook arrives after the bot answered the one before it', async () => {
+			// Rule webhooks can arrive late: the bot's answer to the first question is already newer.
+			clientMessage('First question');
+			const second = clientMessage('Second question');
+			await botReply('AI answer to the first question');
+			const { items } = await deliver(second);
+			expect(items).toHaveLength(1);
+			expect(items[0]).toMatchObject({ message: { text: 'Second question' } });
 		});
 
 		it('drops rule messages and notes', async () => {
