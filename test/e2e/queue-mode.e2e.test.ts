@@ -117,9 +117,9 @@ describeQueue('queue mode: main + 2 workers + 2 webhook processors, PostgreSQL a
 		const polling = echoWorkflow(POLLING_ID, 'telegramBotPollingTrigger', 'qmTelegramCred02', 1);
 		await cluster.main.importWorkflows([template, polling]);
 		await cluster.main.activate([TEMPLATE_ID, POLLING_ID]);
-		aiTriggerId = await aiTriggerNodeId(cluster.main, TEMPLATE_ID);
 		const startedAt = Date.now();
 		await cluster.start();
+		aiTriggerId = await aiTriggerNodeId(cluster.main, TEMPLATE_ID);
 		record(
 			'cluster start (main, then 2 workers + 2 webhook processors), s',
 			(Date.now() - startedAt) / 1000,
