@@ -30,8 +30,10 @@ import { filledTemplate, type TemplateNode } from './harness/templates';
 import { QueueCluster } from './harness/queue-cluster';
 import {
 	aiTriggerNodeId,
+	isDuplicateAnswer,
 	messageRecordKey,
 	savedMessageRecords,
+	tally,
 } from './harness/static-data-records';
 import { waitFor } from './harness/wait';
 import { omnideskCredential, selartiCredential } from './omnidesk-support';
@@ -61,16 +63,6 @@ function record(name: string, value: unknown): void {
 	// eslint-disable-next-line no-console -- the measured figures the README quotes
 	console.log(`queue-mode-templates: ${name} = ${JSON.stringify(value)}`);
 }
-
-function tally(values: string[]): Map<string, number> {
-	const counts = new Map<string, number>();
-	for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-	return counts;
-}
-
-/** The AI Task Trigger's answer to a delivery it dropped as a redelivery. */
-const isDuplicateAnswer = (body: unknown) =>
-	JSON.stringify(body) === JSON.stringify({ ok: true, ignored: 'duplicate message_id' });
 
 /** The AI Task Trigger's message records n8n has saved (static data → recentMessages keys). */
 /** A shipped template with credentials (by node type), the AI task id and `edit` applied, as an admin would. */

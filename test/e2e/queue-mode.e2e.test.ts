@@ -25,8 +25,10 @@ import { runDir } from './harness/paths';
 import { QueueCluster } from './harness/queue-cluster';
 import {
 	aiTriggerNodeId,
+	isDuplicateAnswer,
 	messageRecordKey,
 	savedMessageRecords,
+	tally,
 } from './harness/static-data-records';
 import { waitFor } from './harness/wait';
 import { echoWorkflow, telegramCredential, templateWithFakes, until } from './telegram-support';
@@ -53,17 +55,6 @@ function record(name: string, value: unknown): void {
 	// eslint-disable-next-line no-console -- the measured figures the README quotes
 	console.log(`queue-mode: ${name} = ${JSON.stringify(value)}`);
 }
-
-/** Counts of each value. */
-function tally(values: string[]): Map<string, number> {
-	const counts = new Map<string, number>();
-	for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-	return counts;
-}
-
-/** The AI Task Trigger's answer to a delivery it dropped as a redelivery. */
-const isDuplicateAnswer = (body: unknown) =>
-	JSON.stringify(body) === JSON.stringify({ ok: true, ignored: 'duplicate message_id' });
 
 const userChat = (dialog: number) => String(70_000_000 + dialog);
 const conversationKey = (chat: string) => `telegram:444444444:${chat}`;

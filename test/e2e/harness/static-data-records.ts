@@ -4,7 +4,8 @@ import type { N8nInstance } from './n8n-instance';
 /**
  * Reading the AI Task Trigger's redelivery records out of a workflow's saved static data, so a
  * queue-mode test can wait for n8n's save of the very delivery it sent (another process's save
- * writing back some other record must not end the wait early).
+ * writing back some other record must not end the wait early), and the counts the queue-mode
+ * tests share.
  */
 
 /** Every message record any AI Task Trigger of the workflow has saved (static data → recentMessages keys). */
@@ -26,4 +27,15 @@ export async function aiTriggerNodeId(main: N8nInstance, workflowId: string): Pr
 	const trigger = nodes.find((node) => node.type.endsWith('.aiTaskTrigger'));
 	if (!trigger) throw new Error(`workflow ${workflowId} has no AI Task Trigger`);
 	return trigger.id;
+}
+
+/** The AI Task Trigger's answer to a delivery it dropped as a redelivery. */
+export const isDuplicateAnswer = (body: unknown): boolean =>
+	JSON.stringify(body) === JSON.stringify({ ok: true, ignored: 'duplicate message_id' });
+
+/** Counts of each value (which process or worker handled how many). */
+export function tally(values: string[]): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+	return counts;
 }
