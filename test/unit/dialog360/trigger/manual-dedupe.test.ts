@@ -70,3 +70,18 @@ describe('360dialog Trigger: repeats', () => {
 		expect(await items(node, buildStatusWebhook('deleted'))).toHaveLength(0);
 	});
 });
+
+describe('360dialog Trigger: the raw part of an item', () => {
+	it('holds the ids and contacts of the entry the item came from, and no empty fields', async () => {
+		const [cloud] = await items(trigger(), buildTextWebhook('hi'));
+		expect(cloud.json.raw).toMatchObject({
+			phoneNumberId: '1122334455667',
+			contacts: [expect.objectContaining({ wa_id: '972987654321' })],
+			message: expect.objectContaining({ type: 'text' }),
+		});
+		const [status] = await items(trigger({ events: ['status'] }), buildStatusWebhook('read'));
+		const raw = status.json.raw as Record<string, unknown>;
+		expect(Object.keys(raw)).toEqual(Object.keys(raw).filter((key) => raw[key] !== undefined));
+		expect(raw.status).toEqual(expect.objectContaining({ status: 'read' }));
+	});
+});
