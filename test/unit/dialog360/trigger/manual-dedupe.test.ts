@@ -1,7 +1,7 @@
 import { Omnichannel360DialogApi } from '../../../../credentials/Omnichannel360DialogApi.credentials';
 import { Dialog360Trigger } from '../../../../nodes/Dialog360/Dialog360Trigger.node';
 import { forgetDeliveries } from '../../../../nodes/Dialog360/trigger/pipeline';
-import { buildStatusWebhook, buildTextWebhook } from '../../../fakes/dialog360';
+import { buildMediaWebhook, buildStatusWebhook, buildTextWebhook } from '../../../fakes/dialog360';
 import { NodeHarness } from '../../../helpers';
 
 /** A Manual-mode trigger (no call to 360dialog) in its own workflow. */
@@ -83,5 +83,13 @@ describe('360dialog Trigger: the raw part of an item', () => {
 		const raw = status.json.raw as Record<string, unknown>;
 		expect(Object.keys(raw)).toEqual(Object.keys(raw).filter((key) => raw[key] !== undefined));
 		expect(raw.status).toEqual(expect.objectContaining({ status: 'read' }));
+	});
+});
+
+describe('360dialog Trigger: files', () => {
+	it('fetches no file unless asked to', async () => {
+		const [item] = await items(trigger(), buildMediaWebhook('image', { id: 'media-1' }));
+		expect(item.binary).toBeUndefined();
+		expect(item.json.message).not.toHaveProperty('downloadError');
 	});
 });

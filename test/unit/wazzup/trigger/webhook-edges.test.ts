@@ -64,3 +64,17 @@ describe('Wazzup Trigger: webhook() edges', () => {
 		expect(result.workflowData?.[0]).toHaveLength(2);
 	});
 });
+
+describe('Wazzup Trigger: the contact of a message', () => {
+	it("takes a WhatsApp chat id for the phone number, and no other channel's", async () => {
+		const phoneOf = async (chatType: 'whatsapp' | 'telegram') => {
+			const body = buildWazzupWebhook({
+				messages: [buildWazzupMessage({ chatType, chatId: '79011112233' })],
+			});
+			const [item] = (await deliver({ events: ['message'] }, body)).workflowData?.[0] ?? [];
+			return (item.json.contact as { phone?: string }).phone;
+		};
+		expect(await phoneOf('whatsapp')).toBe('79011112233');
+		expect(await phoneOf('telegram')).toBeUndefined();
+	});
+});
