@@ -33,7 +33,7 @@ describe('Wazzup Trigger: statuses and channel updates', () => {
 	it("drops a repeated status, but not the message's next status", async () => {
 		const sent = buildWazzupStatus({ messageId: 'm-1', status: 'sent' });
 		const delivered = buildWazzupStatus({ messageId: 'm-1', status: 'delivered' });
-		const statusOf = async (status: object) =>
+		const statusOf = async (status: Record<string, unknown>) =>
 			(await itemsFor({ events: ['status'] }, buildWazzupWebhook({ statuses: [status] }))).map(
 				(item) => (item.status as { status: string }).status,
 			);
