@@ -99,4 +99,15 @@ describe('Omnidesk Trigger: webhook() edges', () => {
 		});
 		expect(result.workflowData?.[0]).toHaveLength(1);
 	});
+	it('names the staff member Omnidesk shows for the reply, over the one the body names', async () => {
+		const message = desk.addClientMessage(2001, 'Operator here');
+		Object.assign(message, { staff_id: 22, user_id: 0 });
+		const body = buildRulesWebhook({ kase: desk.caseOf(2001), message }, { event: 'staff_reply' });
+		body.last_staff_id = '99';
+		const { result } = await trigger({ events: ['staffReply'] }).webhook({
+			body,
+			query: { token: TOKEN },
+		});
+		expect(result.workflowData?.[0][0].json.message).toMatchObject({ staffId: '22' });
+	});
 });
