@@ -77,4 +77,11 @@ describe('Wazzup Trigger: the contact of a message', () => {
 		expect(await phoneOf('whatsapp')).toBe('79011112233');
 		expect(await phoneOf('telegram')).toBeUndefined();
 	});
+	it('leaves out contact fields Wazzup sends empty', async () => {
+		const body = buildWazzupWebhook({
+			messages: [buildWazzupMessage({ contact: { name: '', avatarUri: '' } })],
+		});
+		const [item] = (await deliver({ events: ['message'] }, body)).workflowData?.[0] ?? [];
+		expect(item.json.contact).toEqual({ phone: '79011112233' });
+	});
 });
