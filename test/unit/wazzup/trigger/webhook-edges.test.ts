@@ -65,7 +65,7 @@ describe('Wazzup Trigger: webhook() edges', () => {
 	});
 });
 
-describe('Wazzup Trigger: the contact of a message', () => {
+describe("Wazzup Trigger: a message's contact and files", () => {
 	it("takes a WhatsApp chat id for the phone number, and no other channel's", async () => {
 		const phoneOf = async (chatType: 'whatsapp' | 'telegram') => {
 			const body = buildWazzupWebhook({
@@ -83,5 +83,14 @@ describe('Wazzup Trigger: the contact of a message', () => {
 		});
 		const [item] = (await deliver({ events: ['message'] }, body)).workflowData?.[0] ?? [];
 		expect(item.json.contact).toEqual({ phone: '79011112233' });
+	});
+	it('calls a file of no stated type a file', async () => {
+		const message = buildWazzupMessage({ contentUri: 'https://store.example/x.bin' });
+		delete (message as Partial<typeof message>).type;
+		const body = buildWazzupWebhook({ messages: [message] });
+		const [item] = (await deliver({ events: ['message'] }, body)).workflowData?.[0] ?? [];
+		expect((item.json.message as { attachments: unknown }).attachments).toEqual([
+			{ kind: 'file', url: 'https://store.example/x.bin' },
+		]);
 	});
 });
