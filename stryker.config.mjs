@@ -8,7 +8,8 @@ const { triggerScope } = createRequire(import.meta.url)('./scripts/lib/mutation-
 // MUTATE=<globs, comma-separated>; the word `triggers` stands for the trigger secret / parse /
 // dedupe code that target is scored on (scripts/lib/mutation-scope.js).
 const scope = process.env.MUTATE
-	? process.env.MUTATE.split(',').flatMap((glob) => (glob === 'triggers' ? triggerScope() : [glob]))
+	? process.env.MUTATE.split(/,(?![^{]*\})/) // commas inside {a,b} are glob syntax
+			.flatMap((glob) => (glob === 'triggers' ? triggerScope() : [glob]))
 	: [
 			'nodes/**/*.ts',
 			'!nodes/**/*.node.ts',
