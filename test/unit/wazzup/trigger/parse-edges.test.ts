@@ -1,8 +1,10 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { isoDateTime, parseDelivery } from '../../../../nodes/Wazzup/trigger/parse';
 import { buildWazzupMessage, buildWazzupStatus } from '../../../fakes/wazzup';
 
 const delivered = (body: Record<string, unknown>) => {
-	const result = parseDelivery(body);
+	const result = parseDelivery(body as IDataObject);
 	if (!result.ok) throw new Error(result.problem);
 	return result.delivery;
 };
