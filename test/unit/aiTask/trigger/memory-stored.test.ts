@@ -1,6 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { resetTriggerMemory, triggerMemories } from '../../../../nodes/AiTask/trigger/memory';
+import {
+	resetTriggerMemory,
+	triggerMemories as memoriesOf,
+	type TriggerMemories,
+} from '../../../../nodes/AiTask/trigger/memory';
+
+// main now also takes the trigger's scope; written so that the test compiles before and after.
+const triggerMemories = (data: IDataObject) =>
+	(memoriesOf as (data: IDataObject, scope: string) => TriggerMemories)(data, 'wf|node');
 
 beforeEach(() => resetTriggerMemory());
 
