@@ -1,8 +1,15 @@
 // Mutation testing (`npm run test:mutation`): Stryker changes the node code on purpose, one
 // mutant at a time, and runs the unit tests that cover it; a mutant that leaves them green marks a
 // promise no test pins. Scope and thresholds: docs/testing.md.
+import { createRequire } from 'node:module';
+
+const { triggerScope } = createRequire(import.meta.url)('./scripts/lib/mutation-scope.js');
+
+// MUTATE=<globs, comma-separated>; the word `triggers` stands for the trigger secret / parse /
+// dedupe code that target is scored on (scripts/lib/mutation-scope.js).
 const scope = process.env.MUTATE
-	? process.env.MUTATE.split(',')
+	? process.env.MUTATE.split(/,(?![^{]*\})/) // commas inside {a,b} are glob syntax
+			.flatMap((glob) => (glob === 'triggers' ? triggerScope() : [glob]))
 	: [
 			'nodes/**/*.ts',
 			'!nodes/**/*.node.ts',

@@ -20,11 +20,14 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { isTriggerCode } = require('./lib/mutation-scope.js');
+
 const reportFile = path.join(__dirname, '..', 'reports', 'mutation', 'mutation.json');
 
 /**
- * The targets (issue #14): the shared core, and the code that guards a trigger's front door.
- * @type {Array<{ name: string, minScore: number, matches: (file: string) => boolean }>}
+ * The targets (issue #14): the shared core, and the code between a delivery arriving and a run
+ * starting (scripts/lib/mutation-scope.js says which).
+ * @type {Array<{ name: string, minScore: number, matches: (file: string, line: number) => boolean }>}
  */
 const TARGETS = [
 	{
@@ -35,9 +38,7 @@ const TARGETS = [
 	{
 		name: 'trigger secret / parse / dedupe',
 		minScore: 80,
-		matches: (file) =>
-			/^nodes\/shared\/webhook\/(secret|recentDeliveries|body)\.ts$/.test(file) ||
-			/^nodes\/[^/]+\/trigger\/(parse|memory|dedupe|secret|[a-z]*[Ss]ecret)\.ts$/.test(file),
+		matches: isTriggerCode,
 	},
 ];
 
@@ -86,7 +87,7 @@ function main() {
 			if (mutant.status === 'Survived' || mutant.status === 'NoCoverage')
 				survivors.push({ file: name, mutant });
 			for (const target of TARGETS) {
-				if (target.matches(name))
+				if (target.matches(name, mutant.location.start.line))
 					count(mutant.status, /** @type {Tally} */ (targets.get(target.name)));
 			}
 		}

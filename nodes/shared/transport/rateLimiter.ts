@@ -42,7 +42,10 @@ function holding(key: string, limit: RateLimit, now: number): Call[] {
 	const log = (calls.get(key) ?? []).filter(
 		(call) => inFlight(call) || (call.settledAt as number) + limit.intervalMs > now,
 	);
+	// Expired calls go even when none is left: a chat written to every few seconds never has two
+	// calls in one window, and kept every call it ever made.
 	if (log.length) calls.set(key, log);
+	else calls.delete(key);
 	return log;
 }
 
@@ -99,4 +102,9 @@ export function resetRateLimits(): void {
 	calls.clear();
 	for (const wake of settleWaiters) wake();
 	settleWaiters.clear();
+}
+
+/** For tests: how many calls `key` remembers (memory must not grow with every call ever made). */
+export function rememberedCalls(key: string): number {
+	return calls.get(key)?.length ?? 0;
 }

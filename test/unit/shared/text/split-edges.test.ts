@@ -39,4 +39,24 @@ describe('splitText at its edges', () => {
 		for (const part of parts) expect(part.length).toBeLessThanOrEqual(10);
 		expect(parts.join('')).toBe(tag);
 	});
+
+	it('keeps a tag whole after a lone high surrogate (a broken pair) at the start', () => {
+		// The tag covers the hard cut at 4, so the cut moves back to the tag's start at 1; that cut
+		// must stand even though the character before it is a high surrogate with no partner.
+		expect(splitText('\uD800<bb>c', 4, { atomic: HTML })).toEqual(['\uD800', '<bb>', 'c']);
+	});
+
+	it('keeps a leading ellipsis with the words after it', () => {
+		// "... " at the very start is no sentence end to cut after: that part would be bare punctuation.
+		expect(splitText('... aa bbbbbbbb', 6)).toEqual(['... aa', 'bbbbbb', 'bb']);
+	});
+
+	it('still cuts at a word when a coarser boundary only exists inside a tag at the start', () => {
+		// The line break inside the tag is no cut; the word break after the tag is, though it leaves
+		// the part less than half full, and beats cutting the next word in the middle.
+		expect(splitText('<a\nb> cc dddddddddddddddddd', 20, { atomic: HTML })).toEqual([
+			'<a\nb> cc',
+			'dddddddddddddddddd',
+		]);
+	});
 });
