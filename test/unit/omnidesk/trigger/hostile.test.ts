@@ -1,26 +1,10 @@
-import { OmnichannelOmnideskApi } from '../../../../credentials/OmnichannelOmnideskApi.credentials';
-import { OmnideskTrigger } from '../../../../nodes/Omnidesk/OmnideskTrigger.node';
 import { resetTriggerMemory } from '../../../../nodes/Omnidesk/trigger/memory';
-import { NodeHarness } from '../../../helpers';
 import { FORM_CONTENT_TYPE } from '../../../helpers/hostile';
 import { describeHostileInput, expectWellFormedAnswer } from '../../../helpers/hostile-suite';
-import { HOSTILE_KEYS, marker, omnideskTrigger } from '../../../helpers/hostile-triggers';
+import { marker, omnideskTrigger } from '../../../helpers/hostile-triggers';
+import { omnideskTriggerHarness } from '../../../helpers/trigger-harnesses';
 
-const harness = () =>
-	new NodeHarness(new OmnideskTrigger(), {
-		parameters: omnideskTrigger.parameters as never,
-		credentials: {
-			// The last-message check is off: webhook() never calls Omnidesk here.
-			omnichannelOmnideskApi: {
-				domain: 'http://127.0.0.1:1/api',
-				staffEmail: 'bot@example.com',
-				apiKey: HOSTILE_KEYS.omnidesk,
-			},
-		},
-		credentialTypes: [new OmnichannelOmnideskApi()],
-		workflow: { id: 'wfHostileInput01' },
-		mode: 'webhook',
-	});
+const harness = () => omnideskTriggerHarness({ workflowId: 'wfHostileInput01' });
 
 describeHostileInput(omnideskTrigger, harness, resetTriggerMemory);
 
