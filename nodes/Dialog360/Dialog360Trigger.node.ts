@@ -12,19 +12,12 @@ import {
 	acknowledgeWebhook,
 	buildDeliveryItems,
 	checkWebhookSecret,
-	deliveryMemory,
-	productionStaticData,
 	readDeliveryBody,
 	rejectWebhook,
 } from '../shared';
 import { triggerProperties } from './trigger/description';
 import { parseDelivery } from './trigger/parse';
-import {
-	deliveryToItems,
-	readSettings,
-	seenDeliveries,
-	STORED_DELIVERIES,
-} from './trigger/pipeline';
+import { deliveries, deliveryToItems, readSettings } from './trigger/pipeline';
 import { registerWebhook, unregisterWebhook, webhookExists } from './trigger/registration';
 import {
 	acceptsAnyDelivery,
@@ -92,12 +85,7 @@ export class Dialog360Trigger implements INodeType {
 		// The credential is read only to download files (it says which API serves them).
 		const cloud = settings.downloadFiles ? (await dialog360Account(this)).cloud : false;
 		const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
-		const memory = deliveryMemory(
-			productionStaticData(this),
-			seenDeliveries,
-			scope,
-			STORED_DELIVERIES,
-		);
+		const memory = deliveries.forDelivery(this, scope);
 		const built = await buildDeliveryItems(
 			async () =>
 				await deliveryToItems(this, parsed.entries, { ...settings, scope, cloud }, memory),

@@ -14,9 +14,7 @@ import {
 	acceptDelivery,
 	acknowledgeWebhook,
 	checkWebhookSecret,
-	deliveryMemory,
 	isDuplicateDelivery,
-	productionStaticData,
 	readDeliveryBody,
 	rejectWebhook,
 	settle,
@@ -29,7 +27,7 @@ import { OMNIDESK_CREDENTIAL } from './transport';
 import { caseHasBotLabel, newestMessage } from './trigger/caseChecks';
 import { triggerProperties } from './trigger/description';
 import { DEFAULT_EVENTS, type OmnideskEvent } from './trigger/events';
-import { seenMessages, STORED_MESSAGES } from './trigger/memory';
+import { messages } from './trigger/memory';
 import { toConversationEvent } from './trigger/output';
 import { parseRuleBody } from './trigger/parse';
 import { checkStaffReply, staffReplyRefusedByBody } from './trigger/staffReply';
@@ -202,7 +200,7 @@ export class OmnideskTrigger implements INodeType {
 			options.dropRepeats !== false &&
 			messageId &&
 			isDuplicateDelivery(
-				deliveryMemory(productionStaticData(this), seenMessages, scope, STORED_MESSAGES),
+				messages.forDelivery(this, scope),
 				scope,
 				`${delivery.caseId}|${messageId}`,
 			)

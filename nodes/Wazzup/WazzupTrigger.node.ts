@@ -15,9 +15,7 @@ import {
 	asNodeError,
 	buildDeliveryItems,
 	checkWebhookSecret,
-	deliveryMemory,
 	forgetWebhookSecret,
-	productionStaticData,
 	readDeliveryBody,
 	rejectWebhook,
 	rememberWebhookSecret,
@@ -25,7 +23,7 @@ import {
 } from '../shared';
 import { triggerProperties } from './trigger/description';
 import { downloadAttachment } from './trigger/download';
-import { deliveryItems, seenDeliveries, STORED_DELIVERIES } from './trigger/items';
+import { deliveries, deliveryItems } from './trigger/items';
 import { parseDelivery } from './trigger/parse';
 import { checkExists, create, remove } from './trigger/registration';
 import { TOKEN_PARAMETER, expectedToken } from './trigger/token';
@@ -122,7 +120,7 @@ export class WazzupTrigger implements INodeType {
 						.filter(Boolean),
 					scope,
 				},
-				deliveryMemory(productionStaticData(this), seenDeliveries, scope, STORED_DELIVERIES),
+				deliveries.forDelivery(this, scope),
 			),
 		);
 		if (!built.ok) return rejectWebhook(this, 400, built.problem);

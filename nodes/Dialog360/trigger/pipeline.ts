@@ -2,11 +2,9 @@ import type { IBinaryData, IDataObject, INodeExecutionData } from 'n8n-workflow'
 
 import {
 	isDuplicateDelivery,
-	ownStaticDataWrites,
-	RecentMap,
 	type KeyValueMemory,
 	type RequestContext,
-	type StoredDeliveries,
+	TriggerRedeliveries,
 } from '../../shared';
 import { downloadMedia } from '../helpers/media';
 import { toConversationEvent, type Dialog360Event } from './events';
@@ -41,20 +39,9 @@ const WINDOW_MS = 24 * 60 * 60 * 1000;
  * docs/architecture.md, "Queue mode"); this per-process memory is its fast path, and the only
  * memory of test deliveries.
  */
-export const seenDeliveries = new RecentMap<true>(10_000, WINDOW_MS);
-
-/** The last 1,000 messages and statuses of the day, in the trigger node's static data. */
-export const STORED_DELIVERIES: StoredDeliveries = {
-	field: 'recentDeliveries',
-	maxEntries: 1_000,
-	windowMs: WINDOW_MS,
-};
-
-/** For tests: this process forgets what it has seen (a restart). */
-export function forgetDeliveries(): void {
-	seenDeliveries.clear();
-	ownStaticDataWrites.clear();
-}
+export const deliveries = new TriggerRedeliveries('recentDeliveries', WINDOW_MS);
+export const seenDeliveries = deliveries.recent;
+export const forgetDeliveries = (): void => deliveries.forget();
 
 /** The id that makes a repeat recognisable: a message's wamid, a status's wamid plus its state. */
 function deliveryId(entry: DeliveryEntry): string | undefined {

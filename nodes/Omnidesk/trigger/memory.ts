@@ -1,4 +1,4 @@
-import { ownStaticDataWrites, RecentMap, type StoredDeliveries } from '../../shared';
+import { TriggerRedeliveries } from '../../shared';
 
 const WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -9,17 +9,7 @@ const WINDOW_MS = 24 * 60 * 60 * 1000;
  * process (`deliveryMemory`, docs/architecture.md, "Queue mode"); this per-process memory is its
  * fast path, and the only memory of test deliveries.
  */
-export const seenMessages = new RecentMap<true>(10_000, WINDOW_MS);
-
-/** The last 1,000 messages of the day, in the trigger node's static data. */
-export const STORED_MESSAGES: StoredDeliveries = {
-	field: 'recentMessages',
-	maxEntries: 1_000,
-	windowMs: WINDOW_MS,
-};
+export const messages = new TriggerRedeliveries('recentMessages', WINDOW_MS);
 
 /** For tests: this process forgets what it has seen (a restart). */
-export function resetTriggerMemory(): void {
-	seenMessages.clear();
-	ownStaticDataWrites.clear();
-}
+export const resetTriggerMemory = (): void => messages.forget();

@@ -1,15 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import {
-	RecentMap,
 	compact,
 	conversationInfo,
 	isDuplicateDelivery,
-	ownStaticDataWrites,
 	type Attachment,
 	type ConversationEvent,
 	type KeyValueMemory,
-	type StoredDeliveries,
+	TriggerRedeliveries,
 } from '../../shared';
 import type { WazzupEvent } from './events';
 import { isoDateTime, type Delivery, type WazzupMessage } from './parse';
@@ -22,20 +20,9 @@ const WINDOW_MS = 60 * 60 * 1000;
  * docs/architecture.md, "Queue mode"); this per-process memory is its fast path, and the only
  * memory of test deliveries.
  */
-export const seenDeliveries = new RecentMap<true>(10_000, WINDOW_MS);
-
-/** The last 1,000 delivery parts of the hour, in the trigger node's static data. */
-export const STORED_DELIVERIES: StoredDeliveries = {
-	field: 'recentDeliveries',
-	maxEntries: 1_000,
-	windowMs: WINDOW_MS,
-};
-
-/** For tests: this process forgets what it has seen (a restart). */
-export function forgetDeliveries(): void {
-	seenDeliveries.clear();
-	ownStaticDataWrites.clear();
-}
+export const deliveries = new TriggerRedeliveries('recentDeliveries', WINDOW_MS);
+export const seenDeliveries = deliveries.recent;
+export const forgetDeliveries = (): void => deliveries.forget();
 
 export interface ItemSettings {
 	events: readonly string[];

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { RecentMap } from './recentDeliveries';
+import { RecentMap } from './recentDeliveries';
 import { LayeredMemory, OwnWrites, StaticDataMap, type KeyValueMemory } from './sharedMemory';
 
 /**
@@ -70,4 +70,30 @@ export function deliveryMemory(
 ): KeyValueMemory<true> {
 	if (!nodeStaticData) return recent;
 	return new LayeredMemory(recent, openStaticDataMap<true>(nodeStaticData, scope, stored));
+}
+
+/**
+ * One trigger's redelivery memory, declared once per trigger: this process's fast path and the
+ * field of the node's static data behind it (kept `windowMs`, at most `maxStored` entries).
+ */
+export class TriggerRedeliveries {
+	/** This process's memory: the fast path, and all there is for test deliveries. */
+	readonly recent: RecentMap<true>;
+	readonly stored: StoredDeliveries;
+
+	constructor(field: string, windowMs: number, maxStored = 1_000) {
+		this.recent = new RecentMap<true>(10_000, windowMs);
+		this.stored = { field, maxEntries: maxStored, windowMs };
+	}
+
+	/** The memory one delivery decides with (`deliveryMemory`). */
+	forDelivery(context: DeliveryMemoryContext, scope: string): KeyValueMemory<true> {
+		return deliveryMemory(productionStaticData(context), this.recent, scope, this.stored);
+	}
+
+	/** For tests: this process forgets what it has seen (a restart). */
+	forget(): void {
+		this.recent.clear();
+		ownStaticDataWrites.clear();
+	}
 }

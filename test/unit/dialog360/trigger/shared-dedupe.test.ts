@@ -1,4 +1,4 @@
-import { forgetDeliveries, STORED_DELIVERIES } from '../../../../nodes/Dialog360/trigger/pipeline';
+import { deliveries, forgetDeliveries } from '../../../../nodes/Dialog360/trigger/pipeline';
 import { dialog360Trigger } from '../../../helpers/hostile-triggers';
 import { describeSharedDedupe } from '../../../helpers/shared-dedupe-suite';
 import { dialog360TriggerHarness } from '../../../helpers/trigger-harnesses';
@@ -8,5 +8,5 @@ describeSharedDedupe(
 	(staticData, mode) =>
 		dialog360TriggerHarness({ workflowId: 'wfSharedDedupe01', staticData, mode }),
 	forgetDeliveries,
-	STORED_DELIVERIES.field,
+	deliveries.stored.field,
 );

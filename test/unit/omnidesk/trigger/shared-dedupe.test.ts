@@ -1,4 +1,4 @@
-import { resetTriggerMemory, STORED_MESSAGES } from '../../../../nodes/Omnidesk/trigger/memory';
+import { messages, resetTriggerMemory } from '../../../../nodes/Omnidesk/trigger/memory';
 import { omnideskTrigger } from '../../../helpers/hostile-triggers';
 import { describeSharedDedupe } from '../../../helpers/shared-dedupe-suite';
 import { omnideskTriggerHarness } from '../../../helpers/trigger-harnesses';
@@ -8,5 +8,5 @@ describeSharedDedupe(
 	(staticData, mode) =>
 		omnideskTriggerHarness({ workflowId: 'wfSharedDedupe01', staticData, mode }),
 	resetTriggerMemory,
-	STORED_MESSAGES.field,
+	messages.stored.field,
 );

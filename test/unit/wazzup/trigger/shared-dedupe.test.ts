@@ -1,6 +1,6 @@
 import { OmnichannelWazzupApi } from '../../../../credentials/OmnichannelWazzupApi.credentials';
 import { WazzupTrigger } from '../../../../nodes/Wazzup/WazzupTrigger.node';
-import { forgetDeliveries, STORED_DELIVERIES } from '../../../../nodes/Wazzup/trigger/items';
+import { deliveries, forgetDeliveries } from '../../../../nodes/Wazzup/trigger/items';
 import { NodeHarness } from '../../../helpers';
 import { wazzupTrigger } from '../../../helpers/hostile-triggers';
 import { describeSharedDedupe } from '../../../helpers/shared-dedupe-suite';
@@ -19,5 +19,5 @@ describeSharedDedupe(
 			mode,
 		}),
 	forgetDeliveries,
-	STORED_DELIVERIES.field,
+	deliveries.stored.field,
 );
